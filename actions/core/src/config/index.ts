@@ -1,0 +1,26 @@
+export {
+  type ConfigIssue,
+  formatIssue,
+  formatPath,
+  RunConfigError,
+  type RunConfigErrorOptions,
+  renderValue,
+} from './errors.js';
+export { runConfigJsonSchema } from './json-schema.js';
+export { type LoadRunConfigOptions, listProfiles, loadRunConfig } from './load.js';
+export { mergeOverrides, type Overrides, parseOverrideAssignments } from './overrides.js';
+export {
+  type AwsInfrastructure,
+  type Infrastructure,
+  type LoadSettings,
+  type NodeGroup,
+  PROFILE_NAME,
+  type RunConfig,
+  type RunConfigInput,
+  RunConfigSchema,
+  type Rung,
+  type SloSettings,
+  type StressSettings,
+  type TrafficPair,
+} from './schema.js';
+export { validateRunConfig } from './validate.js';

@@ -1,0 +1,2 @@
+// Public API of @mlperf/core. Each idea lives in its own folder; this file only re-exports.
+export * from './config/index.js';

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { loadRunConfig, parseOverrideAssignments, RunConfigError } from '@mlperf/core';
+import { Inputs, Outputs } from './names.js';
+
+/** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
+export interface ActionIo {
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  info(message: string): void;
+}
+
+export interface ValidateConfigSettings {
+  profile: string;
+  overrideLines: string[];
+  profilesDir: string;
+}
+
+export function readInputs(io: ActionIo, workspace: string): ValidateConfigSettings {
+  return {
+    profile: io.getInput(Inputs.Profile).trim() || 'local',
+    overrideLines: io.getInput(Inputs.Overrides).split(/\r?\n/),
+    profilesDir: path.resolve(workspace, io.getInput(Inputs.ProfilesDir).trim() || 'profiles'),
+  };
+}
+
+export async function run(io: ActionIo, workspace: string): Promise<void> {
+  try {
+    const settings = readInputs(io, workspace);
+    const config = await loadRunConfig({
+      profile: settings.profile,
+      profilesDir: settings.profilesDir,
+      overrides: parseOverrideAssignments(settings.overrideLines),
+    });
+    io.setOutput(Outputs.Config, JSON.stringify(config));
+    io.setOutput(Outputs.Profile, config.profile);
+    io.setOutput(Outputs.Provider, config.infrastructure.provider);
+    io.info(`run configuration '${config.profile}' is valid (${config.infrastructure.provider})`);
+  } catch (error) {
+    if (error instanceof RunConfigError) {
+      io.setFailed(`invalid run configuration:\n${error.message}`);
+    } else {
+      io.setFailed(error instanceof Error ? error.message : String(error));
+    }
+  }
+}
