@@ -154,7 +154,7 @@ const gates: Gate[] = [
   commandGate('lint (biome)', npxBin('biome'), ['ci', '--reporter=summary', '.']),
   commandGate('type check (tsc)', npxBin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   commandGate('dist bundles match sources', npxBin('tsx'), ['tools/build-actions.ts', '--check']),
-  needsTool('actionlint', commandGate('actionlint', 'actionlint', ['-color=never'])),
+  needsTool('actionlint', commandGate('actionlint', 'actionlint', ['-no-color'])),
   commandGate('reusable-workflow contracts', npxBin('tsx'), ['tools/check-workflows.ts'], {
     summarize: (out) => tail(out, 1),
   }),
@@ -178,6 +178,8 @@ const gates: Gate[] = [
     'terraform',
     '--compact',
     '--quiet',
+    // No network here: without this checkov tries to fetch guideline links and logs a stack trace.
+    '--skip-download',
   ]),
   helmGate,
   commandGate('unit and contract tests (vitest)', npxBin('vitest'), ['run'], { summarize: vitestSummary }),

@@ -41,5 +41,8 @@ export function gateEnvironment(toolchain: Toolchain, base: NodeJS.ProcessEnv): 
   if (tfConfig) env.TF_CLI_CONFIG_FILE = tfConfig;
   // Terraform must never reach out for a checkpoint or a provider during checks.
   env.CHECKPOINT_DISABLE = '1';
+  // Captured output is read by people and by CI logs, not terminals.
+  env.NO_COLOR = '1';
+  delete env.FORCE_COLOR;
   return env;
 }

@@ -1,2 +1,3 @@
 // Public API of @mlperf/core. Each idea lives in its own folder; this file only re-exports.
 export * from './config/index.js';
+export * from './fleet/names.js';
