@@ -151,7 +151,7 @@ const actionManifests = dirsWith(path.join(root, 'actions'), (dir) =>
 );
 
 const gates: Gate[] = [
-  commandGate('lint (biome)', npxBin('biome'), ['ci', '--reporter=summary', '.']),
+  commandGate('lint (biome)', npxBin('biome'), ['ci', '--colors=off', '--reporter=summary', '.']),
   commandGate('type check (tsc)', npxBin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   commandGate('dist bundles match sources', npxBin('tsx'), ['tools/build-actions.ts', '--check']),
   needsTool('actionlint', commandGate('actionlint', 'actionlint', ['-no-color'])),

@@ -14,7 +14,8 @@ export const PARTY_ID_TYPE = 'MSISDN';
 
 /** DFSP id for a 1-based index: perffsp1 … perffspN (lower case, letters and digits only). */
 export function dfspId(index: number): string {
-  if (!Number.isInteger(index) || index < 1) throw new RangeError(`DFSP index must be an integer ≥ 1, got ${index}`);
+  if (!Number.isInteger(index) || index < 1)
+    throw new RangeError(`DFSP index must be an integer ≥ 1, got ${index}`);
   return `perffsp${index}`;
 }
 
