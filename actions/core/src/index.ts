@@ -1,3 +1,7 @@
 // Public API of @mlperf/core. Each idea lives in its own folder; this file only re-exports.
+
+export * from './aws/index.js';
 export * from './config/index.js';
+export * from './cost/index.js';
 export * from './fleet/names.js';
+export * from './terraform/index.js';

@@ -8173,10 +8173,10 @@ var require_fixed_queue = __commonJS({
         this.head.push(data);
       }
       shift() {
-        const tail = this.tail;
-        const next = tail.shift();
-        if (tail.isEmpty() && tail.next !== null) {
-          this.tail = tail.next;
+        const tail2 = this.tail;
+        const next = tail2.shift();
+        if (tail2.isEmpty() && tail2.next !== null) {
+          this.tail = tail2.next;
         }
         return next;
       }
@@ -17355,7 +17355,7 @@ var require_permessage_deflate = __commonJS({
     var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __require("node:zlib");
     var { isValidClientWindowBits } = require_util7();
     var { MessageSizeExceededError } = require_errors();
-    var tail = Buffer.from([0, 0, 255, 255]);
+    var tail2 = Buffer.from([0, 0, 255, 255]);
     var kBuffer = /* @__PURE__ */ Symbol("kBuffer");
     var kLength = /* @__PURE__ */ Symbol("kLength");
     var PerMessageDeflate = class {
@@ -17413,7 +17413,7 @@ var require_permessage_deflate = __commonJS({
         }
         this.#inflate.write(chunk);
         if (fin) {
-          this.#inflate.write(tail);
+          this.#inflate.write(tail2);
         }
         this.#inflate.flush(() => {
           if (!this.#inflate) {
@@ -28764,75 +28764,34 @@ function getIDToken(aud) {
 // actions/validate-config/src/run.ts
 import path6 from "node:path";
 
-// actions/core/src/config/errors.ts
-var VALUE_LIMIT = 80;
-var RunConfigError = class extends Error {
-  name = "RunConfigError";
-  issues;
-  source;
-  constructor(issues, options = {}) {
-    super(formatMessage(issues, options.source));
-    this.issues = issues;
-    this.source = options.source;
+// actions/core/src/aws/eks-token.ts
+var EKS_TOKEN_USABLE_MS = 14 * 60 * 1e3;
+
+// actions/core/src/aws/instance-types.ts
+var SIZES = [
+  ["large", 2],
+  ["xlarge", 4],
+  ["2xlarge", 8],
+  ["4xlarge", 16],
+  ["8xlarge", 32],
+  ["12xlarge", 48],
+  ["16xlarge", 64],
+  ["24xlarge", 96],
+  ["48xlarge", 192]
+];
+var FAMILIES = ["m7i", "c7i", "r7i", "m6i", "c6i", "r6i", "m7a", "c7a", "r7a", "m6a", "c6a", "r6a"];
+function buildTable() {
+  const table = /* @__PURE__ */ new Map();
+  for (const family of FAMILIES) {
+    for (const [size, vcpus] of SIZES) table.set(`${family}.${size}`, vcpus);
   }
-};
-function formatMessage(issues, source) {
-  const origin = source === void 0 ? "Run configuration" : `Run configuration from ${source}`;
-  const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
-  const lines = issues.map((issue3) => `  ${formatIssue(issue3)}`);
-  return [`${origin} is invalid (${count}):`, ...lines].join("\n");
-}
-function formatIssue(issue3) {
-  return `${issue3.path}: got ${renderValue(issue3.value)}; allowed: ${issue3.allowed}`;
-}
-var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function formatPath(path7) {
-  if (path7.length === 0) return "(root)";
-  let out = "";
-  for (const key of path7) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (typeof key === "string" && IDENTIFIER.test(key)) out += out === "" ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
+  for (const family of ["m6i", "c6i", "r6i", "m6a", "c6a", "r6a", "m7a", "c7a", "r7a"]) {
+    table.set(`${family}.32xlarge`, 128);
   }
-  return out;
+  for (const family of ["m7a", "c7a", "r7a"]) table.set(`${family}.medium`, 1);
+  return table;
 }
-function renderValue(value) {
-  if (value === void 0) return "nothing (missing)";
-  const text = render(value, /* @__PURE__ */ new Set());
-  return text.length > VALUE_LIMIT ? `${text.slice(0, VALUE_LIMIT - 1)}…` : text;
-}
-function render(value, seen) {
-  switch (typeof value) {
-    case "string":
-      return JSON.stringify(value);
-    case "number":
-      return Object.is(value, -0) ? "-0" : String(value);
-    case "bigint":
-      return `${value}n`;
-    case "boolean":
-      return String(value);
-    case "undefined":
-      return "undefined";
-    case "symbol":
-      return value.toString();
-    case "function":
-      return "[function]";
-  }
-  if (value === null) return "null";
-  const object2 = value;
-  if (seen.has(object2)) return "[circular]";
-  seen.add(object2);
-  try {
-    if (Array.isArray(object2)) return `[${object2.map((item) => render(item, seen)).join(",")}]`;
-    if (object2 instanceof Date) return JSON.stringify(object2.toISOString());
-    const entries = Object.entries(object2).map(
-      ([key, item]) => `${JSON.stringify(key)}:${render(item, seen)}`
-    );
-    return `{${entries.join(",")}}`;
-  } finally {
-    seen.delete(object2);
-  }
-}
+var VCPUS = buildTable();
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -48551,6 +48510,140 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// actions/core/src/cost/pricing.ts
+var PriceSchema = external_exports.strictObject({
+  usd: external_exports.number().nonnegative(),
+  verified: external_exports.boolean(),
+  source: external_exports.string().min(1)
+});
+var RegionSchema = external_exports.strictObject({
+  ec2: external_exports.record(external_exports.string(), PriceSchema),
+  rds: external_exports.record(external_exports.string(), PriceSchema),
+  elasticache: external_exports.record(external_exports.string(), PriceSchema),
+  eksControlPlaneHour: PriceSchema,
+  natGatewayHour: PriceSchema,
+  natGatewayGb: PriceSchema,
+  publicIpv4Hour: PriceSchema,
+  interAzGb: PriceSchema,
+  ebsGp3GbMonth: PriceSchema,
+  rdsGp3GbMonth: PriceSchema
+});
+var AssumptionSchema = external_exports.strictObject({
+  value: external_exports.number().nonnegative(),
+  unit: external_exports.string(),
+  why: external_exports.string()
+});
+var PricingTableSchema = external_exports.strictObject({
+  source: external_exports.string().min(1),
+  retrieved: external_exports.iso.date(),
+  currency: external_exports.literal("USD"),
+  notes: external_exports.array(external_exports.string()),
+  sources: external_exports.record(external_exports.string(), external_exports.strictObject({ title: external_exports.string(), url: external_exports.string() })),
+  assumptions: external_exports.strictObject({
+    natGbPerNode: AssumptionSchema,
+    interAzBytesPerTransfer: AssumptionSchema,
+    rootVolumeGb: AssumptionSchema
+  }),
+  regions: external_exports.record(external_exports.string(), RegionSchema)
+}).superRefine((pricing, ctx) => {
+  for (const [region, prices] of Object.entries(pricing.regions)) {
+    const entries = [
+      ...Object.entries(prices.ec2).map(([k, v]) => [`ec2.${k}`, v]),
+      ...Object.entries(prices.rds).map(([k, v]) => [`rds.${k}`, v]),
+      ...Object.entries(prices.elasticache).map(([k, v]) => [`elasticache.${k}`, v])
+    ];
+    for (const key of SCALAR_KEYS) entries.push([key, prices[key]]);
+    for (const [key, price] of entries) {
+      if (!(price.source in pricing.sources)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions", region, ...key.split(".")],
+          message: `source "${price.source}" is not listed under sources`
+        });
+      }
+    }
+  }
+});
+var SCALAR_KEYS = [
+  "eksControlPlaneHour",
+  "natGatewayHour",
+  "natGatewayGb",
+  "publicIpv4Hour",
+  "interAzGb",
+  "ebsGp3GbMonth",
+  "rdsGp3GbMonth"
+];
+
+// actions/core/src/config/errors.ts
+var VALUE_LIMIT = 80;
+var RunConfigError = class extends Error {
+  name = "RunConfigError";
+  issues;
+  source;
+  constructor(issues, options = {}) {
+    super(formatMessage(issues, options.source));
+    this.issues = issues;
+    this.source = options.source;
+  }
+};
+function formatMessage(issues, source) {
+  const origin = source === void 0 ? "Run configuration" : `Run configuration from ${source}`;
+  const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
+  const lines = issues.map((issue3) => `  ${formatIssue(issue3)}`);
+  return [`${origin} is invalid (${count}):`, ...lines].join("\n");
+}
+function formatIssue(issue3) {
+  return `${issue3.path}: got ${renderValue(issue3.value)}; allowed: ${issue3.allowed}`;
+}
+var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function formatPath(path7) {
+  if (path7.length === 0) return "(root)";
+  let out = "";
+  for (const key of path7) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && IDENTIFIER.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+function renderValue(value) {
+  if (value === void 0) return "nothing (missing)";
+  const text = render(value, /* @__PURE__ */ new Set());
+  return text.length > VALUE_LIMIT ? `${text.slice(0, VALUE_LIMIT - 1)}…` : text;
+}
+function render(value, seen) {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "bigint":
+      return `${value}n`;
+    case "boolean":
+      return String(value);
+    case "undefined":
+      return "undefined";
+    case "symbol":
+      return value.toString();
+    case "function":
+      return "[function]";
+  }
+  if (value === null) return "null";
+  const object2 = value;
+  if (seen.has(object2)) return "[circular]";
+  seen.add(object2);
+  try {
+    if (Array.isArray(object2)) return `[${object2.map((item) => render(item, seen)).join(",")}]`;
+    if (object2 instanceof Date) return JSON.stringify(object2.toISOString());
+    const entries = Object.entries(object2).map(
+      ([key, item]) => `${JSON.stringify(key)}:${render(item, seen)}`
+    );
+    return `{${entries.join(",")}}`;
+  } finally {
+    seen.delete(object2);
+  }
+}
+
 // actions/core/src/config/cross-field.ts
 function overlaps(issuePath, field) {
   const shared = Math.min(issuePath.length, field.length);
@@ -49078,6 +49171,44 @@ function parseYamlFile(text, file2) {
   });
   throw new RunConfigError(issues, { source: file2 });
 }
+
+// actions/core/src/terraform/cli.ts
+var ESC = String.fromCharCode(27);
+var ESCAPES = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g");
+
+// actions/core/src/terraform/outputs.ts
+var OutputEnvelope = external_exports.object({ value: external_exports.unknown(), sensitive: external_exports.boolean().optional() });
+var OutputsDocument = external_exports.record(external_exports.string(), OutputEnvelope);
+var HOST = external_exports.string().regex(/^[A-Za-z0-9.-]+(?::\d+)?$/, "a host name, optionally with :port");
+var HTTPS_URL = external_exports.string().regex(/^https:\/\/[^\s/]+\/?$/, "an https:// endpoint URL");
+var BASE64 = external_exports.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64 data");
+var FIELDS = {
+  hubClusterName: external_exports.string().min(1),
+  hubClusterEndpoint: HTTPS_URL,
+  hubClusterCa: BASE64,
+  loadClusterName: external_exports.string().min(1),
+  loadClusterEndpoint: HTTPS_URL,
+  loadClusterCa: BASE64,
+  vpcId: external_exports.string().regex(/^vpc-[0-9a-f]+$/, "a VPC id such as vpc-0abc123"),
+  dbEndpoint: HOST,
+  cacheEndpoint: HOST
+};
+
+// actions/core/src/terraform/plan-summary.ts
+var ResourceChange = external_exports.object({
+  address: external_exports.string(),
+  mode: external_exports.string().optional(),
+  type: external_exports.string(),
+  change: external_exports.object({ actions: external_exports.array(external_exports.string()) })
+});
+var PlanJson = external_exports.object({
+  format_version: external_exports.string().optional(),
+  terraform_version: external_exports.string().optional(),
+  resource_changes: external_exports.array(ResourceChange).optional()
+});
+
+// actions/core/src/terraform/runner.ts
+var STREAM_TAIL_BYTES = 256 * 1024;
 
 // actions/validate-config/src/names.ts
 var Inputs = {

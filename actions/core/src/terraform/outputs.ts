@@ -1,0 +1,136 @@
+/**
+ * The root stack's outputs that later phases consume, typed and validated.
+ *
+ * The names are defined here, in one place, following the modules' `<thing>_<attribute>` naming;
+ * `terraform/envs/perf/outputs.tf` declares them (a contract test checks that it still does).
+ */
+import { z } from 'zod';
+
+export const OUTPUT_NAMES = {
+  hubClusterName: 'hub_cluster_name',
+  hubClusterEndpoint: 'hub_cluster_endpoint',
+  hubClusterCa: 'hub_cluster_certificate_authority_data',
+  loadClusterName: 'load_cluster_name',
+  loadClusterEndpoint: 'load_cluster_endpoint',
+  loadClusterCa: 'load_cluster_certificate_authority_data',
+  vpcId: 'vpc_id',
+  dbEndpoint: 'db_endpoint',
+  cacheEndpoint: 'cache_endpoint',
+} as const;
+
+/** Optional outputs with a fallback when the stack does not declare them. */
+export const OPTIONAL_OUTPUT_NAMES = {
+  hubNodeGroupNames: 'hub_node_group_names',
+  loadNodeGroupNames: 'load_node_group_names',
+} as const;
+
+const OutputEnvelope = z.object({ value: z.unknown(), sensitive: z.boolean().optional() });
+const OutputsDocument = z.record(z.string(), OutputEnvelope);
+
+const HOST = z.string().regex(/^[A-Za-z0-9.-]+(?::\d+)?$/, 'a host name, optionally with :port');
+const HTTPS_URL = z.string().regex(/^https:\/\/[^\s/]+\/?$/, 'an https:// endpoint URL');
+const BASE64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64 data');
+
+export interface ClusterOutputs {
+  name: string;
+  endpoint: string;
+  /** Base64-encoded PEM of the API server's certificate authority. */
+  certificateAuthorityData: string;
+  /** Managed node group names, when the stack reports them. */
+  nodeGroupNames: string[] | undefined;
+}
+
+export interface StackOutputs {
+  hub: ClusterOutputs;
+  load: ClusterOutputs;
+  vpcId: string;
+  /** `host:port` of the MySQL endpoint. */
+  dbEndpoint: string;
+  /** Host of the Redis primary endpoint. */
+  cacheEndpoint: string;
+}
+
+const FIELDS: Record<keyof typeof OUTPUT_NAMES, z.ZodType<string>> = {
+  hubClusterName: z.string().min(1),
+  hubClusterEndpoint: HTTPS_URL,
+  hubClusterCa: BASE64,
+  loadClusterName: z.string().min(1),
+  loadClusterEndpoint: HTTPS_URL,
+  loadClusterCa: BASE64,
+  vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, 'a VPC id such as vpc-0abc123'),
+  dbEndpoint: HOST,
+  cacheEndpoint: HOST,
+};
+
+export class StackOutputsError extends Error {
+  override readonly name = 'StackOutputsError';
+}
+
+/** Parses `terraform output -json`; fails naming every missing or malformed output (never its value). */
+export function parseStackOutputs(raw: unknown): StackOutputs {
+  const document = OutputsDocument.safeParse(raw);
+  if (!document.success) {
+    throw new StackOutputsError('terraform output -json is not a map of {value, type, sensitive}');
+  }
+  const outputs = document.data;
+  const problems: string[] = [];
+  const values = {} as Record<keyof typeof OUTPUT_NAMES, string>;
+  for (const [field, name] of Object.entries(OUTPUT_NAMES) as Array<[keyof typeof OUTPUT_NAMES, string]>) {
+    const entry = outputs[name];
+    if (entry === undefined || entry.value === null || entry.value === undefined) {
+      problems.push(`${name}: missing`);
+      continue;
+    }
+    const parsed = FIELDS[field].safeParse(entry.value);
+    if (parsed.success) values[field] = parsed.data;
+    else problems.push(`${name}: not ${parsed.error.issues[0]?.message ?? 'valid'}`);
+  }
+  const names = (key: string) => {
+    const value = outputs[key]?.value;
+    if (value === undefined || value === null) return undefined;
+    const parsed = z.array(z.string().min(1)).safeParse(value);
+    if (!parsed.success) {
+      problems.push(`${key}: not a list of node group names`);
+      return undefined;
+    }
+    return parsed.data;
+  };
+  const hubNodeGroups = names(OPTIONAL_OUTPUT_NAMES.hubNodeGroupNames);
+  const loadNodeGroups = names(OPTIONAL_OUTPUT_NAMES.loadNodeGroupNames);
+  if (problems.length > 0) {
+    const present = Object.keys(outputs).sort().join(', ') || '(none)';
+    throw new StackOutputsError(
+      `the stack's outputs do not match what later phases need (names defined in actions/core/src/terraform/outputs.ts):\n` +
+        `${problems.map((p) => `  - ${p}`).join('\n')}\n  outputs present: ${present}`,
+    );
+  }
+  return {
+    hub: {
+      name: values.hubClusterName,
+      endpoint: values.hubClusterEndpoint,
+      certificateAuthorityData: values.hubClusterCa,
+      nodeGroupNames: hubNodeGroups,
+    },
+    load: {
+      name: values.loadClusterName,
+      endpoint: values.loadClusterEndpoint,
+      certificateAuthorityData: values.loadClusterCa,
+      nodeGroupNames: loadNodeGroups,
+    },
+    vpcId: values.vpcId,
+    dbEndpoint: values.dbEndpoint,
+    cacheEndpoint: values.cacheEndpoint,
+  };
+}
+
+/** Cluster names from whatever outputs exist (a partial apply may have only some); never throws. */
+export function clusterNamesFromOutputs(raw: unknown): string[] {
+  const document = OutputsDocument.safeParse(raw);
+  if (!document.success) return [];
+  const names: string[] = [];
+  for (const key of [OUTPUT_NAMES.hubClusterName, OUTPUT_NAMES.loadClusterName]) {
+    const value = document.data[key]?.value;
+    if (typeof value === 'string' && value !== '') names.push(value);
+  }
+  return names;
+}

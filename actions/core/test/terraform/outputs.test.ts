@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clusterNamesFromOutputs,
+  OUTPUT_NAMES,
+  parseStackOutputs,
+  StackOutputsError,
+} from '../../src/index.js';
+
+const out = (value: unknown, sensitive = false) => ({ value, type: 'string', sensitive });
+
+const COMPLETE = {
+  hub_cluster_name: out('mlperf-r42-hub'),
+  hub_cluster_endpoint: out('https://ABC.gr7.eu-west-2.eks.amazonaws.com'),
+  hub_cluster_certificate_authority_data: out('LS0tLS1CRUdJTg=='),
+  load_cluster_name: out('mlperf-r42-load'),
+  load_cluster_endpoint: out('https://DEF.gr7.eu-west-2.eks.amazonaws.com'),
+  load_cluster_certificate_authority_data: out('TFMwdExTMUNS'),
+  vpc_id: out('vpc-0abc123'),
+  db_endpoint: out('mlperf.xyz.eu-west-2.rds.amazonaws.com:3306'),
+  cache_endpoint: out('master.mlperf.abc.euw2.cache.amazonaws.com'),
+  db_password: out('s3cr3t-value', true),
+};
+
+describe('stack outputs', () => {
+  it('types the outputs later phases need', () => {
+    expect(parseStackOutputs({ ...COMPLETE, hub_node_group_names: out(['hub-services', 'kafka']) })).toEqual({
+      hub: {
+        name: 'mlperf-r42-hub',
+        endpoint: 'https://ABC.gr7.eu-west-2.eks.amazonaws.com',
+        certificateAuthorityData: 'LS0tLS1CRUdJTg==',
+        nodeGroupNames: ['hub-services', 'kafka'],
+      },
+      load: {
+        name: 'mlperf-r42-load',
+        endpoint: 'https://DEF.gr7.eu-west-2.eks.amazonaws.com',
+        certificateAuthorityData: 'TFMwdExTMUNS',
+        nodeGroupNames: undefined,
+      },
+      vpcId: 'vpc-0abc123',
+      dbEndpoint: 'mlperf.xyz.eu-west-2.rds.amazonaws.com:3306',
+      cacheEndpoint: 'master.mlperf.abc.euw2.cache.amazonaws.com',
+    });
+  });
+
+  it('names every missing or malformed output and the ones present, never a value', () => {
+    const { vpc_id: _vpc, cache_endpoint: _cache, ...rest } = COMPLETE;
+    const error = (() => {
+      try {
+        parseStackOutputs({ ...rest, hub_cluster_endpoint: out('http://plain.example s3cr3t') });
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(StackOutputsError);
+    expect(error?.message).toContain('  - hub_cluster_endpoint: not an https:// endpoint URL');
+    expect(error?.message).toContain('  - vpc_id: missing');
+    expect(error?.message).toContain('  - cache_endpoint: missing');
+    expect(error?.message).toContain(
+      'outputs present: db_endpoint, db_password, hub_cluster_certificate_authority_data',
+    );
+    expect(error?.message).not.toContain('s3cr3t');
+  });
+
+  it('declares the names in one place', () => {
+    expect(Object.values(OUTPUT_NAMES).sort()).toEqual(
+      Object.keys(COMPLETE)
+        .filter((k) => k !== 'db_password')
+        .sort(),
+    );
+  });
+
+  it('reads cluster names from partial outputs without failing', () => {
+    expect(clusterNamesFromOutputs({ hub_cluster_name: out('mlperf-r42-hub') })).toEqual(['mlperf-r42-hub']);
+    expect(clusterNamesFromOutputs({})).toEqual([]);
+    expect(clusterNamesFromOutputs('garbage')).toEqual([]);
+  });
+});
