@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { STSClient } from '@aws-sdk/client-sts';
 import {
@@ -8,35 +7,24 @@ import {
   createProcessRunner,
   systemClock,
 } from '@mlperf/core';
+import { actionsIo } from '../../_shell/src/io.js';
 import { run } from './run.js';
 
-await run(
-  {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
-    setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
-    writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
-    },
+await run(actionsIo, {
+  createAws: (region) => {
+    const config = awsClientConfig({ region });
+    const sts = new STSClient(config);
+    return {
+      identity: createAwsIdentity(sts),
+      eks: createEksStatusApi(new EKSClient(config)),
+      credentials: async () => {
+        const { accessKeyId, secretAccessKey, sessionToken } = await sts.config.credentials();
+        return { accessKeyId, secretAccessKey, sessionToken };
+      },
+    };
   },
-  {
-    createAws: (region) => {
-      const config = awsClientConfig({ region });
-      const sts = new STSClient(config);
-      return {
-        identity: createAwsIdentity(sts),
-        eks: createEksStatusApi(new EKSClient(config)),
-        credentials: async () => {
-          const { accessKeyId, secretAccessKey, sessionToken } = await sts.config.credentials();
-          return { accessKeyId, secretAccessKey, sessionToken };
-        },
-      };
-    },
-    runner: createProcessRunner(),
-    clock: systemClock,
-    env: process.env,
-    workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-  },
-);
+  runner: createProcessRunner(),
+  clock: systemClock,
+  env: process.env,
+  workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+});

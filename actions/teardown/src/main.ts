@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -12,38 +11,27 @@ import {
   createProcessRunner,
   systemClock,
 } from '@mlperf/core';
+import { actionsIo } from '../../_shell/src/io.js';
 import { run } from './run.js';
 
-await run(
-  {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
-    },
+await run(actionsIo, {
+  createAws: (region) => {
+    // Teardown polls a lot: adaptive retry also slows the client down after throttling.
+    const config = awsClientConfig({ region, retryMode: 'adaptive', maxAttempts: 8 });
+    const clients = {
+      ec2: new EC2Client(config),
+      elbv2: new ElasticLoadBalancingV2Client(config),
+      elb: new ElasticLoadBalancingClient(config),
+      tagging: new ResourceGroupsTaggingAPIClient(config),
+    };
+    return {
+      identity: createAwsIdentity(new STSClient(config)),
+      loadBalancers: createKubeLoadBalancerApi(clients),
+      orphans: createOrphanApi(clients),
+    };
   },
-  {
-    createAws: (region) => {
-      // Teardown polls a lot: adaptive retry also slows the client down after throttling.
-      const config = awsClientConfig({ region, retryMode: 'adaptive', maxAttempts: 8 });
-      const clients = {
-        ec2: new EC2Client(config),
-        elbv2: new ElasticLoadBalancingV2Client(config),
-        elb: new ElasticLoadBalancingClient(config),
-        tagging: new ResourceGroupsTaggingAPIClient(config),
-      };
-      return {
-        identity: createAwsIdentity(new STSClient(config)),
-        loadBalancers: createKubeLoadBalancerApi(clients),
-        orphans: createOrphanApi(clients),
-      };
-    },
-    runner: createProcessRunner(),
-    clock: systemClock,
-    env: process.env,
-    workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-  },
-);
+  runner: createProcessRunner(),
+  clock: systemClock,
+  env: process.env,
+  workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+});

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { actionsIo } from '../../_shell/src/io.js';
 import { run } from './run.js';
 
-await run(core, process.env.GITHUB_WORKSPACE ?? process.cwd());
+await run(actionsIo, process.env.GITHUB_WORKSPACE ?? process.cwd());
