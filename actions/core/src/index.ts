@@ -4,4 +4,7 @@ export * from './aws/index.js';
 export * from './config/index.js';
 export * from './cost/index.js';
 export * from './fleet/names.js';
+export * from './onboarding/index.js';
+export * from './security/posture.js';
+export * from './security/probe-dfsps.js';
 export * from './terraform/index.js';
