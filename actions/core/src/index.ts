@@ -7,6 +7,8 @@ export * from './fleet/names.js';
 export * from './ladder/index.js';
 export * from './onboarding/index.js';
 export * from './prometheus/index.js';
+export * from './report/index.js';
+export * from './results/index.js';
 export * from './security/posture.js';
 export * from './security/probe-dfsps.js';
 export * from './slo/index.js';

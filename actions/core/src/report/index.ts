@@ -1,0 +1,39 @@
+// The report renderer: one run's results as GitHub-flavoured Markdown for every sink.
+export {
+  cell,
+  formatCount,
+  formatMs,
+  formatPercent,
+  formatRate,
+  formatRateBrief,
+  formatSeconds,
+  MISSING,
+} from './format.js';
+export {
+  type ChartOptions,
+  chartRungs,
+  DEFAULT_CHART_MAX_POINTS,
+  renderCharts,
+  renderLatencyChart,
+  renderRateChart,
+} from './mermaid.js';
+export {
+  composeReport,
+  GITHUB_COMMENT_LIMIT,
+  type RenderedReport,
+  type ReportOptions,
+  renderReport,
+  reportMarker,
+  type TrimStep,
+} from './render.js';
+export {
+  outcomeCell,
+  RUNG_TABLE_HEADER,
+  renderPosture,
+  renderRungTable,
+  renderSlos,
+  renderVerdict,
+  rungRow,
+  securityLabel,
+  targetLabel,
+} from './sections.js';
