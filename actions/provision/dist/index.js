@@ -1226,12 +1226,12 @@ var init_schema_date_utils = __esm({
         [, month, day, hour, minute, second, fraction, year2] = matches;
       }
       if (year2 && second) {
-        const timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        const timestamp2 = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
         range(day, 1, 31);
         range(hour, 0, 23);
         range(minute, 0, 59);
         range(second, 0, 60);
-        const date6 = new Date(timestamp);
+        const date6 = new Date(timestamp2);
         date6.setUTCFullYear(Number(year2));
         return date6;
       }
@@ -7284,8 +7284,8 @@ var init_HttpBindingNormalizedSchema = __esm({
         const slot = location & 7;
         const media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0;
         const stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0;
-        const timestamp = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
-        let flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw !== "object" ? 1 : 0) << 18;
+        const timestamp2 = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0;
+        let flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp2 << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw !== "object" ? 1 : 0) << 18;
         const category = type & 192;
         const collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location, traits) : void 0;
         const valueType = (collectionValue?.[1] ?? 0) & 255;
@@ -13819,14 +13819,14 @@ var init_DefaultRateLimiter = __esm({
         this.availableTokens = this.availableTokens - amount;
       }
       refillTokenBucket() {
-        const timestamp = this.getCurrentTimeInSeconds();
+        const timestamp2 = this.getCurrentTimeInSeconds();
         if (!this.lastTimestamp) {
-          this.lastTimestamp = timestamp;
+          this.lastTimestamp = timestamp2;
           return;
         }
-        const fillAmount = (timestamp - this.lastTimestamp) * this.fillRate;
+        const fillAmount = (timestamp2 - this.lastTimestamp) * this.fillRate;
         this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount);
-        this.lastTimestamp = timestamp;
+        this.lastTimestamp = timestamp2;
       }
       calculateTimeWindow() {
         this.timeWindow = this.getPrecise(Math.pow(this.lastMaxRate * (1 - this.beta) / this.scaleConstant, 1 / 3));
@@ -13834,8 +13834,8 @@ var init_DefaultRateLimiter = __esm({
       cubicThrottle(rateToUse) {
         return this.getPrecise(rateToUse * this.beta);
       }
-      cubicSuccess(timestamp) {
-        return this.getPrecise(this.scaleConstant * Math.pow(timestamp - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
+      cubicSuccess(timestamp2) {
+        return this.getPrecise(this.scaleConstant * Math.pow(timestamp2 - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
       }
       enableTokenBucket() {
         this.enabled = true;
@@ -22014,11 +22014,11 @@ var require_dist_cjs7 = __commonJS({
               childTags.push(p3.parseTag());
             }
           } else {
-            let text = "";
+            let text2 = "";
             while (p3.i < p3.z && p3.x[p3.i] !== "<") {
-              text += p3.x[p3.i++];
+              text2 += p3.x[p3.i++];
             }
-            textParts.push(p3.decodeEntities(text));
+            textParts.push(p3.decodeEntities(text2));
           }
         }
         if (!p3.isNext("</")) {
@@ -22033,18 +22033,18 @@ var require_dist_cjs7 = __commonJS({
           return { tag, value: "" };
         }
         if (!hasAttrs && !hasElementChild) {
-          const text = textParts.length === 1 ? textParts[0] : textParts.join("");
-          if (text.trim() === "" && text.includes("\n")) {
+          const text2 = textParts.length === 1 ? textParts[0] : textParts.join("");
+          if (text2.trim() === "" && text2.includes("\n")) {
             return { tag, value: "" };
           }
-          return { tag, value: text };
+          return { tag, value: text2 };
         }
         const obj = {};
-        for (const text of textParts) {
-          if (text.trim() === "" && text.includes("\n")) {
+        for (const text2 of textParts) {
+          if (text2.trim() === "" && text2.includes("\n")) {
             continue;
           }
-          obj["#text"] = "#text" in obj ? obj["#text"] + text : text;
+          obj["#text"] = "#text" in obj ? obj["#text"] + text2 : text2;
         }
         for (const child of childTags) {
           if (child.tag === "__proto__") {
@@ -37268,14 +37268,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end2 = lineWidth - indent.length;
@@ -37292,14 +37292,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i5 = consumeMoreIndentedLines(text, i5, indent.length);
+        i5 = consumeMoreIndentedLines(text2, i5, indent.length);
         if (i5 !== -1)
           end2 = i5 + endStep;
       }
-      for (let ch; ch = text[i5 += 1]; ) {
+      for (let ch; ch = text2[i5 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i5;
-          switch (text[i5 + 1]) {
+          switch (text2[i5 + 1]) {
             case "x":
               i5 += 3;
               break;
@@ -37316,12 +37316,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i5 = consumeMoreIndentedLines(text, i5, indent.length);
+            i5 = consumeMoreIndentedLines(text2, i5, indent.length);
           end2 = i5 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i5 + 1];
+            const next = text2[i5 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i5;
           }
@@ -37333,12 +37333,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i5 += 1];
+                ch = text2[i5 += 1];
                 overflow2 = true;
               }
               const j5 = i5 > escEnd + 1 ? i5 - 2 : escStart - 1;
               if (escapedFolds[j5])
-                return text;
+                return text2;
               folds.push(j5);
               escapedFolds[j5] = true;
               end2 = j5 + endStep;
@@ -37353,39 +37353,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i6 = 0; i6 < folds.length; ++i6) {
         const fold = folds[i6];
-        const end3 = folds[i6 + 1] || text.length;
+        const end3 = folds[i6 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end3)}`;
+${indent}${text2.slice(0, end3)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end3)}`;
+${indent}${text2.slice(fold + 1, end3)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i5, indent) {
+    function consumeMoreIndentedLines(text2, i5, indent) {
       let end2 = i5;
       let start = i5 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i5 < start + indent) {
-          ch = text[++i5];
+          ch = text2[++i5];
         } else {
           do {
-            ch = text[++i5];
+            ch = text2[++i5];
           } while (ch && ch !== "\n");
           end2 = i5;
           start = i5 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end2;
@@ -37771,7 +37771,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -37800,7 +37800,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -37810,7 +37810,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -37832,7 +37832,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -37884,7 +37884,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -38025,7 +38025,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value }) {
@@ -38061,7 +38061,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -38128,12 +38128,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -38158,7 +38158,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -38225,7 +38225,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i5 < items.length - 1) {
           str += ",";
@@ -39379,7 +39379,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -39388,7 +39388,7 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year2, month, day, hour, minute, second] = match.map(Number);
@@ -39407,7 +39407,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -39427,7 +39427,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map4.map,
       seq.seq,
@@ -39447,9 +39447,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set2.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -39474,7 +39474,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set2 = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map4.map, seq.seq, string4.string]],
@@ -39488,11 +39488,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int2.int,
       intHex: int2.intHex,
       intOct: int2.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map4.map,
       merge: merge3.merge,
       null: _null4.nullTag,
@@ -39500,7 +39500,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set2.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
@@ -39508,7 +39508,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -39586,7 +39586,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -39601,7 +39601,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -39623,7 +39623,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -39631,7 +39631,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -41767,7 +41767,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -41820,7 +41820,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -43550,7 +43550,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -43575,7 +43575,7 @@ var require_public_api = __commonJS({
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -44565,7 +44565,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors2();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -44625,7 +44625,7 @@ var require_util = __commonJS({
       if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url2 += "?" + stringified;
       }
@@ -47812,8 +47812,8 @@ var require_util2 = __commonJS({
         request.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
-      return timestamp;
+    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
+      return timestamp2;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -55388,10 +55388,10 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp = Date.now();
+        const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record2 of addresses) {
-          record2.timestamp = timestamp;
+          record2.timestamp = timestamp2;
           if (typeof record2.ttl === "number") {
             record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
@@ -59832,7 +59832,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -59890,7 +59890,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -60036,7 +60036,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -60079,7 +60079,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -72454,8 +72454,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -82919,8 +82919,8 @@ function formatPath(path3) {
 }
 function renderValue(value) {
   if (value === void 0) return "nothing (missing)";
-  const text = render(value, /* @__PURE__ */ new Set());
-  return text.length > VALUE_LIMIT ? `${text.slice(0, VALUE_LIMIT - 1)}…` : text;
+  const text2 = render(value, /* @__PURE__ */ new Set());
+  return text2.length > VALUE_LIMIT ? `${text2.slice(0, VALUE_LIMIT - 1)}…` : text2;
 }
 function render(value, seen) {
   switch (typeof value) {
@@ -83376,14 +83376,655 @@ function validateRunConfig(input2, options = {}) {
   throw new RunConfigError(toConfigIssues(result.error.issues, input2), options);
 }
 
+// actions/core/src/ladder/metrics.ts
+var K6_TRENDS = {
+  discovery: "discovery_time",
+  quote: "quote_time",
+  transfer: "transfer_time",
+  e2e: "e2e_time"
+};
+var K6_TRENDS_ARE_TIME = true;
+var K6_COUNTERS = {
+  completed: "transfers_completed",
+  /** Tagged with {@link K6_TAGS.errorCode}. */
+  failed: "transfers_failed",
+  dropped: "dropped_iterations",
+  iterations: "iterations"
+};
+var K6_TAGS = {
+  testId: "testid",
+  rung: "rung",
+  runner: "runner",
+  errorCode: "fspiop_error_code"
+};
+var K6_SERIES_PREFIX = "k6_";
+function k6CounterSeries(name) {
+  return `${K6_SERIES_PREFIX}${name}_total`;
+}
+function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
+  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
+}
+var HUB_TRANSFERS_SERIES = "hub_transfers_total";
+var HUB_STATE_LABEL = "state";
+var HUB_COMMITTED_STATE = "COMMITTED";
+function seriesNames(overrides = {}) {
+  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
+  return {
+    completed: k6CounterSeries(K6_COUNTERS.completed),
+    failed: k6CounterSeries(K6_COUNTERS.failed),
+    dropped: k6CounterSeries(K6_COUNTERS.dropped),
+    iterations: k6CounterSeries(K6_COUNTERS.iterations),
+    trends: {
+      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
+      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
+      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
+      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
+    },
+    trendToMs: isTime ? 1e3 : 1,
+    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
+    hub: {
+      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
+      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
+      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
+      matchers: overrides.hub?.matchers ?? {}
+    }
+  };
+}
+var DEFAULT_SERIES_NAMES = seriesNames();
+
+// actions/core/src/report/format.ts
+var MISSING = "—";
+var RATE = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+var PERCENT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+var WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+var BRIEF = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+function present(value) {
+  return value !== null && value !== void 0 && Number.isFinite(value);
+}
+function formatMs(value) {
+  return present(value) ? WHOLE.format(value) : MISSING;
+}
+function formatPercent(value) {
+  return present(value) ? PERCENT.format(value) : MISSING;
+}
+function formatRateBrief(value) {
+  return BRIEF.format(value);
+}
+
+// actions/core/src/report/sections.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// actions/core/src/results/slo.ts
+var SLO_IDS = [
+  "successPercent",
+  "achievedRatePercent",
+  "transferP99Ms",
+  "e2eP50Ms",
+  "e2eP95Ms",
+  "e2eP99Ms",
+  "maxDroppedPercent"
+];
+var SLO_DEFINITIONS = {
+  successPercent: {
+    label: "success",
+    bound: "floor",
+    unit: "%",
+    meaning: "share of attempted transfers that completed"
+  },
+  achievedRatePercent: {
+    label: "achieved rate",
+    bound: "floor",
+    unit: "%",
+    meaning: "completed transfers per second as a share of the target rate"
+  },
+  transferP99Ms: {
+    label: "transfer p99",
+    bound: "ceiling",
+    unit: "ms",
+    meaning: "99th percentile of the transfer leg (Mojaloop's published definition)"
+  },
+  e2eP50Ms: {
+    label: "e2e p50",
+    bound: "ceiling",
+    unit: "ms",
+    meaning: "median of discovery + quote + transfer"
+  },
+  e2eP95Ms: {
+    label: "e2e p95",
+    bound: "ceiling",
+    unit: "ms",
+    meaning: "95th percentile of discovery + quote + transfer"
+  },
+  e2eP99Ms: {
+    label: "e2e p99",
+    bound: "ceiling",
+    unit: "ms",
+    meaning: "99th percentile of discovery + quote + transfer"
+  },
+  maxDroppedPercent: {
+    label: "dropped",
+    bound: "ceiling",
+    unit: "%",
+    meaning: "k6 dropped iterations as a share of scheduled ones"
+  }
+};
+function formatValue(slo, value) {
+  return SLO_DEFINITIONS[slo].unit === "ms" ? `${formatMs(value)} ms` : `${formatPercent(value)} %`;
+}
+function describeFailedSlo(failure2) {
+  const { label, bound } = SLO_DEFINITIONS[failure2.slo];
+  const threshold = formatValue(failure2.slo, failure2.threshold);
+  const side = bound === "floor" ? "below" : "above";
+  return `${label} ${formatValue(failure2.slo, failure2.observed)} is ${side} the ${threshold} ${bound}`;
+}
+
+// actions/core/src/results/verdict.ts
+function rungName(rung) {
+  return `Rung ${rung.index} (${formatRateBrief(rung.targetRate)} transfers/s)`;
+}
+function explainRung(rung) {
+  switch (rung.outcome) {
+    case "PASS":
+      return `${rungName(rung)} passed every SLO with a valid measurement.`;
+    case "FAIL": {
+      const [first, ...rest] = rung.failedSlos;
+      const more = rest.length === 0 ? "" : ` (and ${rest.length} more SLO${rest.length === 1 ? "" : "s"})`;
+      return `${rungName(rung)} failed: ${first === void 0 ? "an SLO failed" : describeFailedSlo(first)}${more}.`;
+    }
+    case "INVALID": {
+      const [first, ...rest] = rung.invalidReasons;
+      const more = rest.length === 0 ? "" : ` (and ${rest.length} more reason${rest.length === 1 ? "" : "s"})`;
+      return `${rungName(rung)} is invalid: ${stripStop(first ?? "no reason recorded")}${more}.`;
+    }
+  }
+}
+function stripStop(text2) {
+  return text2.replace(/[.\s]+$/, "");
+}
+function ladderTargetRate(config2) {
+  return Math.max(...config2.ladder.rungs.map((rung) => rung.rate));
+}
+function decideVerdict(rungs, config2) {
+  const ladder = rungs.filter((rung) => rung.kind === "ladder");
+  const failed = ladder.find((rung) => rung.outcome === "FAIL");
+  if (failed !== void 0) {
+    return { outcome: "FAIL", summary: explainRung(failed), decidingRung: failed.index };
+  }
+  const invalid = ladder.find((rung) => rung.outcome === "INVALID");
+  if (invalid !== void 0) {
+    return { outcome: "INVALID", summary: explainRung(invalid), decidingRung: invalid.index };
+  }
+  const passedRates = new Set(ladder.map((rung) => rung.targetRate));
+  const missing = config2.ladder.rungs.map((rung) => rung.rate).filter((rate) => !passedRates.has(rate));
+  if (missing.length > 0) {
+    const list2 = missing.map((rate) => formatRateBrief(rate)).join(", ");
+    const what = ladder.length === 0 ? "No ladder rung ran" : "The ladder stopped before the target";
+    return {
+      outcome: "INVALID",
+      summary: `${what}: no rung ran at ${list2} transfers/s, so the target is not proven.`,
+      decidingRung: null
+    };
+  }
+  const target = ladderTargetRate(config2);
+  const deciding = ladder.filter((rung) => rung.targetRate === target).at(-1);
+  return {
+    outcome: "PASS",
+    summary: `Every ladder rung passed, up to the target of ${formatRateBrief(target)} transfers/s${deciding === void 0 ? "" : ` (rung ${deciding.index})`}.`,
+    decidingRung: deciding?.index ?? null
+  };
+}
+function maxSustainableRate(rungs) {
+  let best;
+  for (const rung of rungs) {
+    if (rung.outcome === "PASS" && (best === void 0 || rung.targetRate > best.targetRate)) best = rung;
+  }
+  return best === void 0 ? { rate: null, basis: null } : { rate: best.targetRate, basis: { index: best.index, kind: best.kind } };
+}
+
+// actions/core/src/security/posture.ts
+var CONTROLS = ["mtls", "jwsValidation", "ilp", "expiry"];
+var PROBES = [
+  "no-client-certificate",
+  "certificate-source-mismatch",
+  "unsigned-request",
+  "tampered-body",
+  "foreign-signature",
+  "wrong-fulfilment",
+  "expired-at-prepare",
+  "late-fulfilment"
+];
+var PROBE_CONTROL = {
+  "no-client-certificate": "mtls",
+  "certificate-source-mismatch": "mtls",
+  "unsigned-request": "jwsValidation",
+  "tampered-body": "jwsValidation",
+  "foreign-signature": "jwsValidation",
+  "wrong-fulfilment": "ilp",
+  "expired-at-prepare": "expiry",
+  "late-fulfilment": "expiry"
+};
+function aggregateControl(probes) {
+  const list2 = [...probes];
+  if (list2.length === 0) {
+    return { status: "not-proven", evidence: "no probe of this control was run", probes: list2 };
+  }
+  const line = (p3) => `${p3.name}: ${p3.observed}`;
+  const accepted = list2.filter((p3) => p3.outcome === "accepted");
+  if (accepted.length > 0) {
+    return {
+      status: "failed",
+      evidence: accepted.map((p3) => `${line(p3)} (expected: ${p3.expected})`).join("; "),
+      probes: list2
+    };
+  }
+  const open3 = list2.filter((p3) => !p3.passed);
+  if (open3.length > 0) {
+    return { status: "not-proven", evidence: open3.map(line).join("; "), probes: list2 };
+  }
+  return {
+    status: "proven",
+    evidence: `${list2.length === 1 ? "the probe was" : `all ${list2.length} probes were`} rejected as expected: ${list2.map(line).join("; ")}`,
+    probes: list2
+  };
+}
+
+// actions/core/src/results/schema.ts
+var RUN_RESULTS_SCHEMA_VERSION = 1;
+var TIMESTAMP_ALLOWED = "an ISO 8601 timestamp with a zone, such as 2025-06-01T12:00:00Z";
+var timestamp = () => external_exports.iso.datetime({ offset: true, error: TIMESTAMP_ALLOWED });
+var text = (allowed = "non-empty text") => external_exports.string({ error: allowed }).min(1, { error: allowed });
+function measured(schema, allowed) {
+  return external_exports.union([schema, external_exports.null()], { error: `${allowed}, or null when it was not measured` });
+}
+var millis = () => {
+  const allowed = "a number ≥ 0 (milliseconds), or null when the window had no samples";
+  return external_exports.number({ error: allowed }).min(0, { error: allowed }).nullable();
+};
+var ProbeResultSchema = external_exports.strictObject({
+  name: external_exports.enum(PROBES),
+  control: external_exports.enum(CONTROLS),
+  expected: external_exports.string(),
+  observed: external_exports.string(),
+  outcome: external_exports.enum(["rejected", "accepted", "inconclusive", "not-run"]),
+  passed: external_exports.boolean()
+}).superRefine(
+  (probe, ctx) => {
+    if (probe.control !== PROBE_CONTROL[probe.name]) {
+      reject(ctx, ["control"], `${PROBE_CONTROL[probe.name]}, the control probe ${probe.name} tests`);
+    }
+    if (probe.passed !== (probe.outcome === "rejected")) {
+      reject(
+        ctx,
+        ["passed"],
+        `${probe.outcome === "rejected"}: a probe passes exactly when it was rejected`
+      );
+    }
+  },
+  whenValid(["name"], ["control"], ["outcome"], ["passed"])
+);
+var ControlPostureSchema = external_exports.strictObject({
+  status: external_exports.enum(["proven", "failed", "not-proven"]).describe("Judged from the probes alone"),
+  evidence: external_exports.string(),
+  probes: external_exports.array(ProbeResultSchema)
+}).superRefine(
+  (control, ctx) => {
+    const implied = aggregateControl(control.probes).status;
+    if (control.status !== implied) {
+      reject(ctx, ["status"], `${implied}, the status its probes imply`);
+    }
+  },
+  whenValid(["status"], ["probes"])
+);
+var SecurityPostureSchema = external_exports.strictObject({
+  hubUrl: external_exports.string(),
+  checkedAt: timestamp(),
+  baseline: external_exports.strictObject({
+    reachedHub: external_exports.boolean(),
+    forwarded: external_exports.boolean(),
+    committed: external_exports.boolean(),
+    observed: external_exports.string()
+  }),
+  controls: external_exports.strictObject({
+    mtls: ControlPostureSchema,
+    jwsValidation: ControlPostureSchema,
+    ilp: ControlPostureSchema,
+    expiry: ControlPostureSchema
+  })
+}).describe("The posture proven by verify-security negative probes, not the configured one");
+var EnvironmentSchema = external_exports.strictObject({
+  provider: external_exports.enum(["local", "aws"]),
+  region: text("an AWS region name such as eu-west-2").optional().describe("AWS region; absent for local"),
+  versions: external_exports.strictObject({
+    mojaloop: text().optional().describe("Mojaloop Helm chart release, e.g. 17.1.0"),
+    sdkSchemeAdapter: text().optional().describe("@mojaloop/sdk-scheme-adapter version"),
+    k6: text().optional(),
+    node: text().optional(),
+    hub: external_exports.enum(["emulator", "mojaloop"]).optional().describe("Which switch served the run")
+  }),
+  sizing: external_exports.strictObject({
+    nodes: external_exports.array(
+      external_exports.strictObject({
+        role: text(),
+        instanceType: text().optional(),
+        count: integer2({ min: 0 }, "nodes")
+      })
+    ).describe("Nodes by role at the size the run used; empty for one local machine"),
+    dfspCount: integer2({ min: 1 }, "DFSPs")
+  })
+}).superRefine(
+  (environment, ctx) => {
+    if (environment.provider === "aws" && environment.region === void 0) {
+      reject(ctx, ["region"], "an AWS region name such as eu-west-2 (required when provider is aws)");
+    }
+    if (environment.provider === "local" && environment.region !== void 0) {
+      reject(ctx, ["region"], "nothing: a local run has no region");
+    }
+  },
+  whenValid(["provider"], ["region"])
+);
+var LatencySchema = external_exports.strictObject({ p50: millis(), p95: millis(), p99: millis() }).superRefine(
+  (latency, ctx) => {
+    if (latency.p50 !== null && latency.p95 !== null && latency.p95 < latency.p50) {
+      reject(ctx, ["p95"], `a number ≥ p50 (${latency.p50}); percentiles do not decrease`);
+    }
+    if (latency.p95 !== null && latency.p99 !== null && latency.p99 < latency.p95) {
+      reject(ctx, ["p99"], `a number ≥ p95 (${latency.p95}); percentiles do not decrease`);
+    }
+  },
+  whenValid(["p50"], ["p95"], ["p99"])
+);
+var FACT_ALLOWED = 'true, false or "unknown"';
+var fact = () => external_exports.union([external_exports.boolean(), external_exports.literal("unknown")], { error: FACT_ALLOWED });
+var ValiditySchema = external_exports.strictObject({
+  runnersClean: fact().describe("Every load runner finished with a clean exit"),
+  countsAgree: fact().describe("The hub's committed count agrees with the load generator's completed count"),
+  droppedWithinBounds: fact().describe("Dropped iterations stayed within the allowed share"),
+  reasons: external_exports.array(external_exports.string()).describe("Why any fact is false or unknown")
+});
+var FailedSloSchema = external_exports.strictObject({
+  slo: external_exports.enum(SLO_IDS).describe("Which SLO, e.g. transferP99Ms or e2eP99Ms (config.slo.e2e.p99Ms)"),
+  threshold: external_exports.number().describe("The configured bound, in the unit of the SLO (ms or percent)"),
+  observed: external_exports.number().describe("The measured value, same unit")
+});
+var FSPIOP_CODE_KEY = /^(?:\d{4}|[a-z][a-z0-9-]*)$/;
+var RungResultSchema = external_exports.strictObject({
+  index: integer2({ min: 1 }, "position in the run, from 1"),
+  kind: external_exports.enum(["ladder", "stress"]),
+  targetRate: decimal({ gt: 0 }, "transfers/s"),
+  window: external_exports.strictObject({
+    start: timestamp().describe("Start of the steady window the rung is judged over"),
+    end: timestamp().describe("End of the steady window"),
+    warmupSeconds: integer2({ min: 0 }, "seconds"),
+    holdSeconds: integer2({ min: 1 }, "seconds"),
+    drainSeconds: integer2({ min: 0 }, "seconds")
+  }).superRefine(
+    (window2, ctx) => {
+      if (Date.parse(window2.end) < Date.parse(window2.start)) {
+        reject(ctx, ["end"], `a time at or after start (${window2.start})`);
+      }
+    },
+    whenValid(["start"], ["end"])
+  ),
+  achievedRate: measured(decimal({ min: 0 }, "transfers/s"), "a number ≥ 0 (transfers/s)").describe(
+    "Completed transfers per second over the steady window"
+  ),
+  successPercent: measured(
+    decimal({ min: 0, max: 100 }, "percent"),
+    "a number from 0 to 100 (percent)"
+  ).describe("Completed as a share of completed + failed transfers"),
+  completed: measured(integer2({ min: 0 }, "transfers"), "an integer ≥ 0 (transfers)"),
+  failed: measured(integer2({ min: 0 }, "transfers"), "an integer ≥ 0 (transfers)"),
+  failedByCode: external_exports.record(
+    patterned(
+      FSPIOP_CODE_KEY,
+      "an FSPIOP error code of four digits (e.g. 3100) or a label such as timeout"
+    ),
+    integer2({ min: 0 }, "transfers")
+  ).describe("Failed transfers by FSPIOP error code (or a label such as timeout)"),
+  droppedIterations: measured(integer2({ min: 0 }, "iterations"), "an integer ≥ 0 (iterations)").describe(
+    "k6 dropped iterations: load scheduled but never started"
+  ),
+  droppedPercent: measured(
+    decimal({ min: 0, max: 100 }, "percent"),
+    "a number from 0 to 100 (percent)"
+  ).describe("Dropped as a share of scheduled iterations (finished + dropped)"),
+  latency: external_exports.strictObject({
+    e2e: LatencySchema,
+    discovery: LatencySchema,
+    quote: LatencySchema,
+    transfer: LatencySchema
+  }).describe("Percentiles per leg over the steady window, milliseconds"),
+  hubCommitted: integer2({ min: 0 }, "transfers").nullable().describe("The hub's count of transfers committed in the window; null when it could not be read"),
+  validity: ValiditySchema,
+  outcome: external_exports.enum(["PASS", "FAIL", "INVALID"]),
+  failedSlos: external_exports.array(FailedSloSchema),
+  invalidReasons: external_exports.array(text())
+}).superRefine(
+  (rung, ctx) => {
+    const byCode = Object.values(rung.failedByCode).reduce((sum, count) => sum + count, 0);
+    if (rung.failed !== null && byCode > rung.failed) {
+      reject(
+        ctx,
+        ["failedByCode"],
+        `counts summing to at most failed (${rung.failed}); they add up to ${byCode}`
+      );
+    }
+    const { runnersClean, countsAgree, droppedWithinBounds } = rung.validity;
+    const facts = { runnersClean, countsAgree, droppedWithinBounds };
+    const open3 = Object.entries(facts).filter(([, value]) => value !== true);
+    switch (rung.outcome) {
+      case "PASS":
+        if (open3.length > 0) {
+          const list2 = open3.map(([name, value]) => `validity.${name} is ${JSON.stringify(value)}`).join(", ");
+          reject(ctx, ["outcome"], `FAIL or INVALID: PASS needs every validity fact true, and ${list2}`);
+        }
+        if (rung.failedSlos.length > 0) {
+          const list2 = rung.failedSlos.map((failure2) => failure2.slo).join(", ");
+          reject(
+            ctx,
+            ["outcome"],
+            `FAIL or INVALID: PASS needs no failed SLO, and failedSlos lists ${list2}`
+          );
+        }
+        break;
+      case "FAIL":
+        if (rung.failedSlos.length === 0) {
+          reject(
+            ctx,
+            ["failedSlos"],
+            "at least one failed SLO {slo, threshold, observed} when outcome is FAIL"
+          );
+        }
+        break;
+      case "INVALID":
+        if (rung.invalidReasons.length === 0) {
+          reject(ctx, ["invalidReasons"], "at least one reason when outcome is INVALID");
+        }
+        break;
+    }
+    if (rung.outcome !== "INVALID" && rung.invalidReasons.length > 0) {
+      reject(
+        ctx,
+        ["invalidReasons"],
+        `an empty list: outcome is ${rung.outcome}, and only INVALID has reasons`
+      );
+    }
+  },
+  whenValid(["outcome"], ["validity"], ["failedSlos"], ["invalidReasons"], ["failed"], ["failedByCode"])
+);
+var VerdictSchema = external_exports.strictObject({
+  outcome: external_exports.enum(["PASS", "FAIL", "INVALID"]),
+  summary: text().describe("One sentence of why"),
+  decidingRung: integer2({ min: 1 }, "rung index").nullable().describe(
+    "The rung that decided the verdict; null when none did (e.g. the ladder never reached the target)"
+  )
+});
+var MaxSustainableRateSchema = external_exports.strictObject({
+  rate: decimal({ gt: 0 }, "transfers/s").nullable().describe("Highest target rate of a passing rung"),
+  basis: external_exports.strictObject({ index: integer2({ min: 1 }, "rung index"), kind: external_exports.enum(["ladder", "stress"]) }).nullable().describe("The rung that proved the rate")
+}).superRefine(
+  (max, ctx) => {
+    if (max.rate === null !== (max.basis === null)) {
+      reject(
+        ctx,
+        ["basis"],
+        max.rate === null ? "null when rate is null" : "the rung that proved the rate"
+      );
+    }
+  },
+  whenValid(["rate"], ["basis"])
+);
+var CostLineSchema = external_exports.strictObject({
+  item: external_exports.string(),
+  quantity: external_exports.number(),
+  per: external_exports.enum(["hour", "run"]),
+  unitUsd: external_exports.number(),
+  unit: external_exports.string(),
+  hourlyUsd: external_exports.number(),
+  totalUsd: external_exports.number(),
+  verified: external_exports.boolean(),
+  source: external_exports.string()
+});
+var RunDurationSchema = external_exports.strictObject({
+  setupSeconds: external_exports.number(),
+  rungs: external_exports.array(
+    external_exports.strictObject({ rate: external_exports.number(), seconds: external_exports.number(), loadSeconds: external_exports.number(), stress: external_exports.boolean() })
+  ),
+  ladderSeconds: external_exports.number(),
+  stressSeconds: external_exports.number(),
+  teardownSeconds: external_exports.number(),
+  totalSeconds: external_exports.number(),
+  hours: external_exports.number(),
+  assumptions: external_exports.array(external_exports.string())
+});
+var CostEstimateSchema = external_exports.strictObject({
+  currency: external_exports.literal("USD"),
+  region: external_exports.string(),
+  hourly: external_exports.number(),
+  hours: external_exports.number(),
+  total: external_exports.number(),
+  lines: external_exports.array(CostLineSchema),
+  duration: RunDurationSchema,
+  assumptions: external_exports.array(external_exports.string()),
+  usesUnverifiedPrices: external_exports.boolean(),
+  pricingRetrieved: external_exports.string()
+});
+var ActualCostSchema = external_exports.strictObject({
+  currency: external_exports.literal("USD"),
+  totalUsd: decimal({ min: 0 }, "US dollars"),
+  source: text().describe("Where the figure came from, e.g. AWS Cost Explorer by the run-id tag"),
+  retrievedAt: timestamp().optional()
+});
+var RunCostSchema = external_exports.strictObject({
+  estimate: CostEstimateSchema.optional(),
+  actual: ActualCostSchema.optional()
+});
+var ArtifactSchema = external_exports.strictObject({
+  name: text(),
+  description: external_exports.string().optional()
+});
+var RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var RunResultsSchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(RUN_RESULTS_SCHEMA_VERSION),
+  runId: patterned(RUN_ID, 'letters, digits, ".", "_" and "-", starting with a letter or digit'),
+  startedAt: timestamp(),
+  finishedAt: timestamp(),
+  durationSeconds: decimal({ min: 0 }, "seconds"),
+  trigger: external_exports.enum(["manual", "pull_request", "release", "rehearsal"]),
+  profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED),
+  config: RunConfigSchema.describe("The resolved run configuration, defaults applied"),
+  environment: EnvironmentSchema,
+  security: SecurityPostureSchema.nullable().describe("null when verify-security did not run"),
+  rungs: external_exports.array(RungResultSchema).describe("In the order they ran"),
+  verdict: VerdictSchema,
+  maxSustainableRate: MaxSustainableRateSchema,
+  cost: RunCostSchema.optional(),
+  hints: external_exports.array(external_exports.string()).default([]).describe("Bottleneck hints, one sentence each"),
+  artifacts: external_exports.array(ArtifactSchema).default([]).describe("Files kept beside results.json")
+}).superRefine(
+  (run2, ctx) => {
+    if (run2.profile !== run2.config.profile) {
+      reject(ctx, ["profile"], `${JSON.stringify(run2.config.profile)}, the profile of config`);
+    }
+  },
+  whenValid(["profile"], ["config", "profile"])
+).superRefine(
+  (run2, ctx) => {
+    if (run2.environment.provider !== run2.config.infrastructure.provider) {
+      reject(
+        ctx,
+        ["environment", "provider"],
+        `${run2.config.infrastructure.provider}, the provider of config`
+      );
+    }
+  },
+  whenValid(["environment", "provider"], ["config", "infrastructure"])
+).superRefine(
+  (run2, ctx) => {
+    if (run2.environment.sizing.dfspCount !== run2.config.dfsps.count) {
+      reject(ctx, ["environment", "sizing", "dfspCount"], `${run2.config.dfsps.count}, config.dfsps.count`);
+    }
+  },
+  whenValid(["environment", "sizing", "dfspCount"], ["config", "dfsps", "count"])
+).superRefine(
+  (run2, ctx) => {
+    if (Date.parse(run2.finishedAt) < Date.parse(run2.startedAt)) {
+      reject(ctx, ["finishedAt"], `a time at or after startedAt (${run2.startedAt})`);
+    }
+  },
+  whenValid(["startedAt"], ["finishedAt"])
+).superRefine(
+  (run2, ctx) => {
+    run2.rungs.forEach((rung, position) => {
+      if (rung.index !== position + 1) {
+        reject(
+          ctx,
+          ["rungs", position, "index"],
+          `${position + 1}: rungs are numbered from 1 in the order they ran`
+        );
+      }
+    });
+  },
+  whenValid(["rungs", "*", "index"])
+).superRefine(
+  (run2, ctx) => {
+    const verdict = decideVerdict(run2.rungs, run2.config);
+    if (run2.verdict.outcome !== verdict.outcome) {
+      reject(
+        ctx,
+        ["verdict", "outcome"],
+        `${verdict.outcome}, the verdict the rungs imply: ${verdict.summary}`
+      );
+    } else if (run2.verdict.decidingRung !== verdict.decidingRung) {
+      reject(
+        ctx,
+        ["verdict", "decidingRung"],
+        `${verdict.decidingRung}, the rung that decides the verdict`
+      );
+    }
+    const max = maxSustainableRate(run2.rungs);
+    if (run2.maxSustainableRate.rate !== max.rate) {
+      const allowed = max.rate === null ? "null: no rung passed" : `${max.rate}, the highest target rate of a passing rung`;
+      reject(ctx, ["maxSustainableRate", "rate"], allowed);
+    } else if (run2.maxSustainableRate.basis?.index !== max.basis?.index) {
+      reject(
+        ctx,
+        ["maxSustainableRate", "basis"],
+        `${JSON.stringify(max.basis)}, the first rung to pass at that rate`
+      );
+    }
+  },
+  whenValid(["rungs"], ["config", "ladder"], ["verdict"], ["maxSustainableRate"])
+);
+
 // actions/core/src/terraform/cli.ts
 var ESC = String.fromCharCode(27);
 var ESCAPES = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g");
-function stripAnsi(text) {
-  return text.replace(ESCAPES, "");
+function stripAnsi(text2) {
+  return text2.replace(ESCAPES, "");
 }
-function tail(text, lines = 25) {
-  const all = stripAnsi(text).trimEnd().split(/\r?\n/);
+function tail(text2, lines = 25) {
+  const all = stripAnsi(text2).trimEnd().split(/\r?\n/);
   return all.slice(-lines).join("\n");
 }
 var TerraformError = class extends Error {
@@ -83465,11 +84106,11 @@ ${result.stderr}`);
     );
   }
 };
-function parseJson(command5, text) {
+function parseJson(command5, text2) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
-    throw new Error(`terraform ${command5} did not print valid JSON (${text.length} characters)`);
+    throw new Error(`terraform ${command5} did not print valid JSON (${text2.length} characters)`);
   }
 }
 
@@ -83539,11 +84180,11 @@ function parseStackOutputs(raw) {
   const hubNodeGroups = names(OPTIONAL_OUTPUT_NAMES.hubNodeGroupNames);
   const loadNodeGroups = names(OPTIONAL_OUTPUT_NAMES.loadNodeGroupNames);
   if (problems.length > 0) {
-    const present = Object.keys(outputs).sort().join(", ") || "(none)";
+    const present2 = Object.keys(outputs).sort().join(", ") || "(none)";
     throw new StackOutputsError(
       `the stack's outputs do not match what later phases need (names defined in actions/core/src/terraform/outputs.ts):
 ${problems.map((p3) => `  - ${p3}`).join("\n")}
-  outputs present: ${present}`
+  outputs present: ${present2}`
     );
   }
   return {
@@ -84148,8 +84789,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -84196,11 +84837,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -84245,10 +84886,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -84277,9 +84918,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -84290,8 +84931,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
