@@ -3,7 +3,7 @@
  * `HUB_CONFIG`. Unknown keys are rejected so a typo never silently falls back to a default.
  */
 import { readFile } from 'node:fs/promises';
-import { HUB_FSP_ID } from '@mlperf/core';
+import { HUB_FSP_ID } from '@mlperf/core/fleet/names';
 import { z } from 'zod';
 
 const port = z.number().int().min(0).max(65_535);

@@ -1,0 +1,2 @@
+// The payee-side DFSP backend simulator (README.md).
+export * from './simulator.js';

@@ -1,0 +1,153 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { httpStatus, portFree } from '../src/health.js';
+import { SDK_PRELOAD } from '../src/paths.js';
+
+const require = createRequire(import.meta.url);
+const sdkSrc = dirname(require.resolve('@mojaloop/sdk-scheme-adapter'));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function run(script: string, extraEnv: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, ['--import', SDK_PRELOAD, '-e', script], {
+    env: { PATH: process.env.PATH ?? '', MLPERF_SDK_DIR: sdkSrc, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 20_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+describe('the SDK preload', () => {
+  it('binds servers that name no host to 127.0.0.1, and leaves an explicit host alone', () => {
+    const out = run(`
+      const http = require('node:http');
+      const https = require('node:https');
+      const results = [];
+      const check = (server, args) => new Promise((resolve) => server.listen(...args, () => {
+        results.push(server.address().address); server.close(resolve);
+      }));
+      (async () => {
+        await check(http.createServer(), [0]);
+        await check(http.createServer(), ['0']);
+        await check(https.createServer({}), [0]);
+        await check(http.createServer(), [{ port: 0 }]);
+        await check(http.createServer(), [0, '::1']);
+        process.stdout.write(JSON.stringify(results));
+      })();
+    `);
+    expect(JSON.parse(out)).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1', '127.0.0.1', '::1']);
+  });
+
+  it('holds the SDK ports from start-up and hands them to the SDK servers when they listen', async () => {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        SDK_PRELOAD,
+        '-e',
+        `process.stdout.write('started\\n');
+         setTimeout(() => require('node:http').createServer((q, r) => r.end('sdk')).listen(${port}, () => process.stdout.write('listening\\n')), 1500);`,
+      ],
+      {
+        env: { PATH: process.env.PATH ?? '', OUTBOUND_LISTEN_PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      const lines: string[] = [];
+      const seen = (line: string) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no "${line}"`)), 10_000);
+          const check = () => {
+            if (lines.includes(line)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          };
+          child.stdout?.on('data', (chunk: Buffer) => {
+            lines.push(...chunk.toString().trim().split('\n'));
+            check();
+          });
+          check();
+        });
+      await seen('started');
+      // Bound on loopback before the program itself listens, refusing connections meanwhile.
+      expect(await portFree(port)).toBe(false);
+      expect(await httpStatus(port, '/', 1_000)).toBeUndefined();
+      await seen('listening');
+      expect(await httpStatus(port, '/')).toBe(200);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('does not keep a process alive that would otherwise exit', async () => {
+    const port = await freePort();
+    expect(run("process.stdout.write('done')", { OUTBOUND_LISTEN_PORT: String(port) })).toBe('done');
+  });
+
+  it('exits with a clear message when a port it must hold is taken', () => {
+    const blocker = createServer();
+    return new Promise<void>((resolve, reject) => {
+      blocker.listen(0, '127.0.0.1', () => {
+        const address = blocker.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        try {
+          run('setTimeout(() => {}, 5000)', { INBOUND_LISTEN_PORT: String(port) });
+          reject(new Error('expected the child to fail'));
+        } catch (error) {
+          expect(String((error as { stderr?: string }).stderr)).toContain(
+            `mlperf preload: cannot bind 127.0.0.1:${port} (INBOUND_LISTEN_PORT): EADDRINUSE`,
+          );
+          resolve();
+        } finally {
+          blocker.close();
+        }
+      });
+    });
+  });
+
+  const loggerScript = `
+    const { Logger } = require(require.resolve('@mojaloop/sdk-standard-components', { paths: [process.env.MLPERF_SDK_DIR] }));
+    const logger = new Logger.Logger({ stringify: Logger.buildStringify({ space: 0 }) });
+    logger.push({ body: { big: true } }).log('Request received');
+    logger.log('Persisted transfer model in cache');
+    logger.push({ err: new Error('boom') }).log('Error in getParties');
+    logger.warn('something odd');
+    logger.log('Serving outbound API on port 4001');
+    logger.push({ request: {} }).log('Inbound request failed JWS validation');
+    logger.debug('JWS valid for request {"url":"/parties/MSISDN/1/error"}');
+    logger.log('Executing HTTP PUT ' + 'x'.repeat(200) + ' error');
+    if (logger.isDebugEnabled()) logger.log('debug is enabled');
+  `;
+  const messages = (out: string) =>
+    out
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+
+  it('keeps only failures and start/stop lines of the SDK logger by default', () => {
+    expect(messages(run(loggerScript))).toEqual([
+      'Error in getParties',
+      'something odd',
+      'Serving outbound API on port 4001',
+      'Inbound request failed JWS validation',
+    ]);
+  });
+
+  it('keeps everything with MLPERF_SDK_LOG=all', () => {
+    expect(messages(run(loggerScript, { MLPERF_SDK_LOG: 'all' }))).toHaveLength(9);
+  });
+});
