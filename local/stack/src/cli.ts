@@ -1,8 +1,9 @@
 /**
  * npx tsx local/stack/src/cli.ts up|down|status [--dfsps N] [--base-port P] [--run-dir D]
- *   [--profile local] [--prometheus] [--shared-redis] [--sdk-log errors|all]
+ *   [--profile local] [--prometheus] [--shared-redis] [--sdk-log errors|all] [--onboard]
  *
  * up      starts the stack in the foreground; Ctrl-C (or `down` from another shell) stops it.
+ *         --onboard also onboards the hub, every DFSP (its party range) and the probe DFSPs.
  * down    stops the stack whose run directory is given (or the default one for the base port).
  * status  prints each process and endpoint of that stack; exit 0 only when everything is healthy.
  *
@@ -17,7 +18,7 @@ import { groupAlive, pollUntil } from './process.js';
 import { readState, type StackState, sameProcess } from './state.js';
 import { type StackHandle, startStack } from './supervisor.js';
 
-const USAGE = `usage: cli.ts up|down|status [--dfsps N] [--base-port P] [--run-dir D] [--profile NAME] [--prometheus] [--shared-redis] [--sdk-log errors|all]`;
+const USAGE = `usage: cli.ts up|down|status [--dfsps N] [--base-port P] [--run-dir D] [--profile NAME] [--prometheus] [--shared-redis] [--sdk-log errors|all] [--onboard]`;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -43,6 +44,7 @@ function parse(argv: string[]) {
       prometheus: { type: 'boolean', default: false },
       'shared-redis': { type: 'boolean', default: false },
       'sdk-log': { type: 'string', default: 'errors' },
+      onboard: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -63,6 +65,7 @@ function parse(argv: string[]) {
     prometheus: values.prometheus,
     redis: (values['shared-redis'] ? 'shared' : 'per-dfsp') as RedisMode,
     sdkLog: sdkLog as 'errors' | 'all',
+    onboard: values.onboard,
   };
 }
 
@@ -106,6 +109,24 @@ async function up(options: Options): Promise<number> {
   } catch (error) {
     err(error instanceof Error ? error.message : String(error));
     return 1;
+  }
+  if (options.onboard) {
+    out(
+      `onboarding the hub, ${dfsps.count} DFSPs (${dfsps.partiesPerDfsp} parties each) and the probe DFSPs…`,
+    );
+    try {
+      const { onboardLocalStack } = await import('./onboard.js');
+      const { ms, probeReceiverPort } = await onboardLocalStack(
+        stack,
+        { dfsps },
+        { inboundTls: config.security.mtls },
+      );
+      out(`onboarded in ${(ms / 1000).toFixed(1)} s (probe receiver port ${probeReceiverPort})`);
+    } catch (error) {
+      err(`onboarding failed: ${error instanceof Error ? error.message : String(error)}`);
+      await stack.stop();
+      return 1;
+    }
   }
   printStack(stack);
   const stopOnSignal = (signal: NodeJS.Signals) => {

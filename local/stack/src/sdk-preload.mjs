@@ -19,6 +19,16 @@
  *    With MLPERF_SDK_LOG=errors (the default) a record is kept only when its level is warn/error/fatal
  *    or its message reads like a failure or a start/stop event; everything else is dropped before it
  *    is serialised. MLPERF_SDK_LOG=all leaves the logger alone.
+ *
+ * 3. A crash in SDK 18's Redis subscription handler. `Cache.subscribe` registers one Redis listener per
+ *    channel that iterates `this._callbacks[channel]`; `unsubscribe` deletes that map before Redis has
+ *    confirmed the UNSUBSCRIBE, so a message on the channel in between makes the listener throw
+ *    (`Object.entries(undefined)`, cache.js:151). The throw happens inside the Redis client's reply
+ *    decoder and loses every other message of that socket read: with several transfers in flight in
+ *    one payer SDK (seen with 7 concurrent `POST /quotes`), lookups, quotes and transfers of other
+ *    transfers then time out. The same method is installed with the one missing guard (a message for
+ *    a channel nobody listens to any more is dropped, which is what the unsubscribe asked for).
+ *    MLPERF_SDK_CACHE_GUARD=off leaves it alone.
  */
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -133,3 +143,44 @@ function quietLogger() {
 }
 
 if ((process.env.MLPERF_SDK_LOG || 'errors') !== 'all') quietLogger();
+
+function guardCacheSubscriptions() {
+  const from = process.env.MLPERF_SDK_DIR || (process.argv[1] ? path.dirname(process.argv[1]) : undefined);
+  if (!from) return;
+  let Cache;
+  try {
+    // SDK 18 does not export src/lib/cache.js; its path is found from the package's main script.
+    const main = require.resolve('@mojaloop/sdk-scheme-adapter', { paths: [from] });
+    Cache = require(path.join(path.dirname(main), 'lib', 'cache.js'));
+  } catch {
+    process.stderr.write('mlperf preload: SDK cache.js not found; Redis subscriptions left as is\n');
+    return;
+  }
+  const proto = Cache?.prototype;
+  if (typeof proto?.subscribe !== 'function' || typeof proto?.unsubscribe !== 'function') {
+    process.stderr.write('mlperf preload: unexpected Cache shape; Redis subscriptions left as is\n');
+    return;
+  }
+  proto.subscribe = async function subscribeGuarded(channel, callback) {
+    const id = this._callbackId++;
+    if (!this._callbacks[channel]) {
+      this._callbacks[channel] = { [id]: callback };
+      await this._subscriptionClient.subscribe(channel, (message) => {
+        const callbacks = this._callbacks[channel];
+        if (!callbacks) return; // unsubscribed; Redis has not confirmed yet
+        for (const [callbackId, cb] of Object.entries(callbacks)) {
+          try {
+            cb(channel, message, callbackId);
+          } catch (err) {
+            this._logger.push({ callbackId, err }).log('Unhandled error in cache subscription handler');
+          }
+        }
+      });
+    } else {
+      this._callbacks[channel][id] = callback;
+    }
+    return id;
+  };
+}
+
+if ((process.env.MLPERF_SDK_CACHE_GUARD || 'on') !== 'off') guardCacheSubscriptions();

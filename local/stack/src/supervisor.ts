@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PROBE_FSP_IDS } from '@mlperf/core';
 import { ensurePki, ensurePrivateDir, type PkiMaterial, writePrivateFile } from '../../pki/src/index.js';
 import { checkHealth, healthPlan, type Probe, redisServers } from './endpoints.js';
 import { portFree, waitUntilHealthy } from './health.js';
@@ -221,7 +222,9 @@ export async function startStack(options: StackOptions = {}): Promise<StackHandl
   await ensurePrivateDir(logsDir);
   await ensurePrivateDir(sdkDir);
   await ensurePrivateDir(join(runDir, 'redis'));
-  const pki = await ensurePki({ runDir, fspIds: ports.dfsps.map((d) => d.fspId) });
+  // The probe DFSPs of verify-security get certificates and JWS keys too, before the hub and the SDKs
+  // start, so both find their public JWS keys in jws/ from the first message.
+  const pki = await ensurePki({ runDir, fspIds: [...ports.dfsps.map((d) => d.fspId), ...PROBE_FSP_IDS] });
   const hubConfigPath = join(runDir, 'hub.json');
   await writePrivateFile(hubConfigPath, `${JSON.stringify(hubConfig({ ports, pki, security }), null, 2)}\n`);
   const secrets: string[] = [];

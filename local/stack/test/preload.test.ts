@@ -150,4 +150,34 @@ describe('the SDK preload', () => {
   it('keeps everything with MLPERF_SDK_LOG=all', () => {
     expect(messages(run(loggerScript, { MLPERF_SDK_LOG: 'all' }))).toHaveLength(9);
   });
+  it("guards SDK 18's Redis subscription handler against a message for a just-unsubscribed channel", () => {
+    const script = (guard: string) =>
+      run(
+        `
+      const Cache = require(${JSON.stringify(`${sdkSrc}/lib/cache.js`)});
+      const listeners = {};
+      const cache = Object.create(Cache.prototype);
+      Object.assign(cache, {
+        _callbacks: {}, _callbackId: 1,
+        _logger: { push: () => ({ log: () => {} }), log: () => {} },
+        _subscriptionClient: {
+          subscribe: async (channel, listener) => { listeners[channel] = listener; },
+          unsubscribe: () => new Promise(() => {}), // Redis has not confirmed yet
+        },
+      });
+      (async () => {
+        const seen = [];
+        const id = await cache.subscribe('tf_1', (channel, message) => seen.push(message));
+        listeners.tf_1('first');
+        cache.unsubscribe('tf_1', id);
+        let threw = false;
+        try { listeners.tf_1('second'); } catch { threw = true; }
+        process.stdout.write(JSON.stringify({ seen, threw }));
+      })();
+    `,
+        { MLPERF_SDK_CACHE_GUARD: guard },
+      );
+    expect(JSON.parse(script('off'))).toEqual({ seen: ['first'], threw: true });
+    expect(JSON.parse(script('on'))).toEqual({ seen: ['first'], threw: false });
+  });
 });
