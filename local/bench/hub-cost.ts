@@ -29,6 +29,8 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 interface Sample {
   cpuMs: number;
+  /** The kernel's share of cpuMs (stime): on loopback it includes TCP delivery to the peer. */
+  sysMs: number;
   hwmKb: number;
 }
 
@@ -36,9 +38,14 @@ interface Sample {
 function sample(pid: number): Sample {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
+  const userTicks = Number(fields[11]);
+  const sysTicks = Number(fields[12]);
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuMs: (ticks * 1000) / CLOCK_TICKS, hwmKb: Number(hwm?.[1] ?? 0) };
+  return {
+    cpuMs: ((userTicks + sysTicks) * 1000) / CLOCK_TICKS,
+    sysMs: (sysTicks * 1000) / CLOCK_TICKS,
+    hwmKb: Number(hwm?.[1] ?? 0),
+  };
 }
 
 function options() {
@@ -148,6 +155,8 @@ async function main(): Promise<number> {
     const metricsAfter = await readHubMetrics(ports.hub.admin);
 
     const per = (p: 'hub' | 'payer' | 'payee') => (after[p].cpuMs - before[p].cpuMs) / Math.max(1, completed);
+    const sysShare = (p: 'hub' | 'payer' | 'payee') =>
+      `${((100 * (after[p].sysMs - before[p].sysMs)) / Math.max(1, after[p].cpuMs - before[p].cpuMs)).toFixed(0)} % kernel`;
     const hub = per('hub');
     const payer = per('payer');
     const payee = per('payee');
@@ -157,10 +166,10 @@ async function main(): Promise<number> {
       `transfers completed      ${completed} of ${issued} issued (${failed} failed; hub COMMITTED +${committed})`,
       `wall time                ${(wallMs / 1000).toFixed(1)} s`,
       `achieved rate            ${((completed * 1000) / wallMs).toFixed(1)} transfers/s`,
-      `hub CPU per transfer     ${hub.toFixed(2)} ms`,
+      `hub CPU per transfer     ${hub.toFixed(2)} ms (${sysShare('hub')})`,
       `hub peak RSS             ${(after.hub.hwmKb / 1024).toFixed(0)} MB`,
-      `payer SDK CPU/transfer   ${payer.toFixed(2)} ms (peak RSS ${(after.payer.hwmKb / 1024).toFixed(0)} MB)`,
-      `payee SDK CPU/transfer   ${payee.toFixed(2)} ms (peak RSS ${(after.payee.hwmKb / 1024).toFixed(0)} MB)`,
+      `payer SDK CPU/transfer   ${payer.toFixed(2)} ms (${sysShare('payer')}, peak RSS ${(after.payer.hwmKb / 1024).toFixed(0)} MB)`,
+      `payee SDK CPU/transfer   ${payee.toFixed(2)} ms (${sysShare('payee')}, peak RSS ${(after.payee.hwmKb / 1024).toFixed(0)} MB)`,
       `hub / payer SDK          ${(hub / payer).toFixed(3)} (target ≤ 0.25)`,
       `hub / payee SDK          ${(hub / payee).toFixed(3)}`,
     ];

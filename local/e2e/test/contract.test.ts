@@ -89,8 +89,8 @@ describe('contract: hub emulator + 8 real SDK 18 DFSPs, full security posture', 
   it('completes a transfer for every ordered pair of the 8 DFSPs (56) and the hub agrees', async () => {
     const { ports } = live();
     // Rounds of a Latin square: in round r payer i pays payee i+r (mod 8), so the 8 transfers in
-    // flight have 8 distinct payer SDKs and 8 distinct payees (SDK 18 is fragile with several
-    // transfers in flight in one SDK, see README), and each payee identifier is used once.
+    // flight spread over 8 payer and 8 payee SDKs, and each payee identifier is used once. Many in
+    // flight in one SDK is the next test's subject.
     const pairs: Array<{ payer: number; payee: number; party: number }> = [];
     for (let round = 1; round < COUNT; round++)
       for (let payer = 1; payer <= COUNT; payer++)
@@ -182,6 +182,30 @@ describe('contract: hub emulator + 8 real SDK 18 DFSPs, full security posture', 
     const after = await readHubMetrics(ports.hub.admin);
     for (let i = 1; i <= COUNT; i++)
       expect(after.positions[`perffsp${i}`]).toBe(before.positions[`perffsp${i}`]);
+  }, 120_000);
+
+  it('keeps 16 transfers in flight in one payer SDK apart (the preload copies SDK 18 path parameters)', async () => {
+    // Without the preload's fix, concurrent callbacks to one SDK read each other's {ID} and 2–4 % of
+    // transfers get another quote's answer or time out (local/stack/README.md, "SDK 18 and concurrency").
+    const { ports } = live();
+    const before = await readHubMetrics(ports.hub.admin);
+    const transfers = Array.from({ length: 42 }, (_, k) => ({ payee: 2 + (k % 7), party: 56 + k }));
+    const results = await mapBounded(transfers, 16, ({ payee, party }) =>
+      sdkTransfer({
+        outboundPort: ports.dfsps[0]?.outbound ?? 0,
+        payerFsp: 'perffsp1',
+        payerId: partyIdentifier(1, 0),
+        payeeFsp: `perffsp${payee}`,
+        payeeId: partyIdentifier(payee, party),
+        amount: '1',
+        currency: CURRENCY,
+        timeoutMs: 30_000,
+      }),
+    );
+    expect(results.filter((r) => !r.ok).map((r) => `${r.failedAt}: ${r.detail}`)).toEqual([]);
+    const after = await readHubMetrics(ports.hub.admin);
+    expect((after.transfers.COMMITTED ?? 0) - (before.transfers.COMMITTED ?? 0)).toBe(42);
+    expect((after.positions.perffsp1 ?? 0) - (before.positions.perffsp1 ?? 0)).toBe(42);
   }, 120_000);
 
   it('stops every process', async () => {

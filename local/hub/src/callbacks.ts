@@ -3,16 +3,11 @@
  * keep-alive client (HTTPS with the hub's client certificate, or HTTP for plain endpoints).
  *
  * A send never throws: it resolves to `{ok}` or to what went wrong, for the caller to turn into an
- * error callback or a metric. A request that fails on a reused keep-alive socket (the peer closed it
- * while idle) is retried once on a fresh one, the pattern Node documents for keep-alive races.
+ * error callback or a metric. A request that fails because the peer closed a kept-alive connection is
+ * retried once on a fresh one.
  */
-import {
-  Agent as HttpAgent,
-  request as httpRequest,
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-} from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
 import type { TlsMaterial } from './tls.js';
 
 type PathPart = string | { name: string };
@@ -100,27 +95,32 @@ export interface CallbackClientOptions {
 const MAX_ERROR_BODY = 4096;
 /** Shorter than Node's default server keep-alive timeout (5 s), which SDK 18's servers keep. */
 const IDLE_SOCKET_MS = 4000;
+/**
+ * Transport errors that mean the peer closed a kept-alive connection as the request went out. The
+ * request is sent once more on a fresh connection: losing a callback would strand a transfer, while a
+ * repeated one is answered as a duplicate by FSPIOP receivers.
+ */
+const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 
+/**
+ * undici rather than node:https: it is Node's own HTTP client engine, and the hub spends a large part
+ * of its CPU sending callbacks (measured with local/bench/hub-cost.ts).
+ */
 export class CallbackClient {
-  private readonly https: HttpsAgent;
-  private readonly http: HttpAgent;
-  private readonly timeoutMs: number;
+  private readonly dispatcher: Agent;
 
   constructor(options: CallbackClientOptions) {
-    const pool = {
-      keepAlive: true,
-      maxSockets: options.maxSockets,
-      maxFreeSockets: options.maxSockets,
-      scheduling: 'lifo' as const,
-      timeout: IDLE_SOCKET_MS,
-    };
-    this.https = new HttpsAgent({
-      ...pool,
-      ...(options.tls ? { ca: options.tls.ca, cert: options.tls.cert, key: options.tls.key } : {}),
-      minVersion: 'TLSv1.2',
+    this.dispatcher = new Agent({
+      connections: options.maxSockets,
+      keepAliveTimeout: IDLE_SOCKET_MS,
+      keepAliveMaxTimeout: IDLE_SOCKET_MS,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connectTimeout: options.timeoutMs,
+      connect: options.tls
+        ? { ca: options.tls.ca, cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }
+        : {},
     });
-    this.http = new HttpAgent(pool);
-    this.timeoutMs = options.timeoutMs;
   }
 
   async send(request: CallbackRequest): Promise<CallbackResult> {
@@ -129,57 +129,43 @@ export class CallbackClient {
     return first.result;
   }
 
-  private attempt(request: CallbackRequest): Promise<{ result: CallbackResult; retry: boolean }> {
+  private async attempt(request: CallbackRequest): Promise<{ result: CallbackResult; retry: boolean }> {
     const { endpoint } = request;
-    const secure = endpoint.protocol === 'https:';
-    const headers: OutgoingHttpHeaders = { ...request.headers, 'content-length': request.body?.length ?? 0 };
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (result: CallbackResult, retry = false) => {
-        if (settled) return;
-        settled = true;
-        resolve({ result, retry });
-      };
-      const options = {
-        agent: secure ? this.https : this.http,
-        hostname: endpoint.hostname,
-        port: endpoint.port,
+    const host = endpoint.hostname.includes(':') ? `[${endpoint.hostname}]` : endpoint.hostname;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers[name] = typeof value === 'number' ? String(value) : value;
+    }
+    try {
+      const response = await this.dispatcher.request({
+        origin: `${endpoint.protocol}//${host}:${endpoint.port}`,
         path: request.path,
-        method: request.method,
+        method: request.method as Dispatcher.HttpMethod,
         headers,
-      };
-      const onResponse = (response: IncomingMessage) => {
-        const status = response.statusCode ?? 0;
-        if (status >= 200 && status < 300) {
-          response.resume();
-          response.on('end', () => done({ ok: true, status }));
-          response.on('error', () => done({ ok: true, status }));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          if (size < MAX_ERROR_BODY) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on('end', () => done({ ok: false, status, ...errorInformationOf(Buffer.concat(chunks)) }));
-        response.on('error', () => done({ ok: false, status }));
-      };
-      const outgoing = secure ? httpsRequest(options, onResponse) : httpRequest(options, onResponse);
-      outgoing.setTimeout(this.timeoutMs, () =>
-        outgoing.destroy(new Error(`no answer within ${this.timeoutMs} ms`)),
-      );
-      outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        const retry = outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
-        done({ ok: false, error: error.code ?? error.message }, retry);
+        body: request.body ?? null,
       });
-      outgoing.end(request.body);
-    });
+      const status = response.statusCode;
+      if (status >= 200 && status < 300) {
+        await response.body.dump();
+        return { result: { ok: true, status }, retry: false };
+      }
+      const body = Buffer.from(await response.body.arrayBuffer()).subarray(0, MAX_ERROR_BODY);
+      return { result: { ok: false, status, ...errorInformationOf(body) }, retry: false };
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const reason =
+        code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
+          ? `no answer within the callback timeout (${code})`
+          : (code ?? (error as Error).message);
+      return {
+        result: { ok: false, error: reason },
+        retry: code !== undefined && STALE_CONNECTION.has(code),
+      };
+    }
   }
 
   close(): void {
-    this.https.destroy();
-    this.http.destroy();
+    void this.dispatcher.destroy();
   }
 }
 

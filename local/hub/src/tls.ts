@@ -53,7 +53,7 @@ export function dnsNamesOf(subjectAltName: string | undefined): string[] {
 /**
  * The names the peer certificate of a TLS connection proves (empty without TLS or certificate).
  * Uses the legacy `getPeerCertificate()` object: about a third of the cost of building an
- * `X509Certificate`, which matters because SDK 18 opens a new connection for most requests.
+ * `X509Certificate`; it runs once per connection.
  */
 export function peerNames(socket: Socket): ReadonlySet<string> {
   const cached = identities.get(socket);

@@ -29,13 +29,54 @@
  *    transfers then time out. The same method is installed with the one missing guard (a message for
  *    a channel nobody listens to any more is dropped, which is what the unsubscribe asked for).
  *    MLPERF_SDK_CACHE_GUARD=off leaves it alone.
+ *
+ * 4. Connection reuse. SDK 18 builds its request clients (sdk-standard-components `BaseRequests`, the
+ *    SDK's `BackendRequests`) per model, i.e. per FSPIOP message, and each builds its own keep-alive
+ *    `Agent`. So no connection is ever reused: every callback to the hub costs a fresh TCP connection
+ *    and, with mTLS, a full TLS handshake on both ends, and the idle sockets linger until the server
+ *    closes them. Measured on the local stack, handshakes were most of the hub's CPU per transfer.
+ *    The `agent` property of both classes becomes an accessor that hands out one agent per distinct
+ *    configuration (same class, keep-alive setting, socket limits and TLS material), which is what a
+ *    long-lived client would do. MLPERF_SDK_SHARE_AGENTS=off leaves it alone.
+ *
+ * 5. Path parameters shared between concurrent requests. SDK 18's `Validator.validatePath`
+ *    (src/lib/validate.js) finds the route descriptor of a path and writes the request's parameters
+ *    onto that descriptor (`result.params = …`), which the servers keep as `ctx.state.path`. Every
+ *    request to the same route template shares it, so after any await a handler may read another
+ *    request's `{ID}`: `PUT /quotes/{ID}` then publishes one quote's answer on another quote's channel
+ *    (the payer returns the wrong quote, the right one times out), likewise for transfers and parties.
+ *    The method is wrapped to hand each request its own copy. MLPERF_SDK_PATH_PARAMS=shared leaves it.
  */
+import http from 'node:http';
+import https from 'node:https';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import util from 'node:util';
 
 const require = createRequire(import.meta.url);
+
+/** The SDK's own directory: MLPERF_SDK_DIR, or that of the main script (the SDK's index.js). */
+const sdkDir = process.env.MLPERF_SDK_DIR || (process.argv[1] ? path.dirname(process.argv[1]) : undefined);
+
+/**
+ * A module as the SDK itself loads it: `@mojaloop/sdk-standard-components`, or a file of the SDK's
+ * src/ (not exported by the package, so found from its main script). Undefined, with one line on
+ * stderr naming what is left as is, when it cannot be loaded.
+ */
+function sdkModule(name, leftAsIs) {
+  if (!sdkDir) return undefined;
+  try {
+    if (name === '@mojaloop/sdk-standard-components') {
+      return require(require.resolve(name, { paths: [sdkDir] }));
+    }
+    const main = require.resolve('@mojaloop/sdk-scheme-adapter', { paths: [sdkDir] });
+    return require(path.join(path.dirname(main), ...name.split('/')));
+  } catch {
+    process.stderr.write(`mlperf preload: ${name} not found; ${leftAsIs}\n`);
+    return undefined;
+  }
+}
 
 const host = process.env.MLPERF_BIND_HOST || '127.0.0.1';
 const originalListen = net.Server.prototype.listen;
@@ -103,17 +144,8 @@ const KEEP_MESSAGE =
 /** Only the start of a message is matched: a request dump that merely contains "/error" is not a failure. */
 const MATCHED_PREFIX = 160;
 function quietLogger() {
-  // The logger is the copy the SDK itself loads: resolved from the SDK's directory (its main script),
-  // or from MLPERF_SDK_DIR when given.
-  const from = process.env.MLPERF_SDK_DIR || (process.argv[1] ? path.dirname(process.argv[1]) : undefined);
-  if (!from) return;
-  let components;
-  try {
-    components = require(require.resolve('@mojaloop/sdk-standard-components', { paths: [from] }));
-  } catch {
-    process.stderr.write('mlperf preload: sdk-standard-components not found; SDK logging left as is\n');
-    return;
-  }
+  const components = sdkModule('@mojaloop/sdk-standard-components', 'SDK logging left as is');
+  if (!components) return;
   const proto = components.Logger?.Logger?.prototype;
   const original = proto?._log;
   if (typeof original !== 'function') {
@@ -145,17 +177,8 @@ function quietLogger() {
 if ((process.env.MLPERF_SDK_LOG || 'errors') !== 'all') quietLogger();
 
 function guardCacheSubscriptions() {
-  const from = process.env.MLPERF_SDK_DIR || (process.argv[1] ? path.dirname(process.argv[1]) : undefined);
-  if (!from) return;
-  let Cache;
-  try {
-    // SDK 18 does not export src/lib/cache.js; its path is found from the package's main script.
-    const main = require.resolve('@mojaloop/sdk-scheme-adapter', { paths: [from] });
-    Cache = require(path.join(path.dirname(main), 'lib', 'cache.js'));
-  } catch {
-    process.stderr.write('mlperf preload: SDK cache.js not found; Redis subscriptions left as is\n');
-    return;
-  }
+  const Cache = sdkModule('lib/cache.js', 'Redis subscriptions left as is');
+  if (!Cache) return;
   const proto = Cache?.prototype;
   if (typeof proto?.subscribe !== 'function' || typeof proto?.unsubscribe !== 'function') {
     process.stderr.write('mlperf preload: unexpected Cache shape; Redis subscriptions left as is\n');
@@ -184,3 +207,75 @@ function guardCacheSubscriptions() {
 }
 
 if ((process.env.MLPERF_SDK_CACHE_GUARD || 'on') !== 'off') guardCacheSubscriptions();
+
+/** Configuration → the one agent handed out for it. */
+const sharedAgents = new Map();
+
+function sharedAgent(agent) {
+  if (!(agent instanceof http.Agent) || agent === http.globalAgent || agent === https.globalAgent) {
+    return agent;
+  }
+  const options = agent.options ?? {};
+  // getName covers the TLS material (ca, cert, key, passphrase, servername, …) for https agents.
+  const key = [
+    agent instanceof https.Agent ? 'https' : 'http',
+    agent.keepAlive,
+    agent.maxSockets,
+    agent.maxFreeSockets,
+    agent.getName({ ...options, host: undefined, port: undefined }),
+  ].join('|');
+  const existing = sharedAgents.get(key);
+  if (existing) {
+    agent.destroy(); // new, so it holds no socket
+    return existing;
+  }
+  sharedAgents.set(key, agent);
+  return agent;
+}
+
+const AGENT = Symbol('mlperf shared agent');
+
+function shareAgentsOf(proto, what) {
+  if (!proto || proto === Object.prototype || Object.getOwnPropertyDescriptor(proto, 'agent')) {
+    process.stderr.write(`mlperf preload: unexpected ${what} shape; its connections are not shared\n`);
+    return;
+  }
+  Object.defineProperty(proto, 'agent', {
+    configurable: true,
+    get() {
+      return this[AGENT];
+    },
+    set(agent) {
+      this[AGENT] = sharedAgent(agent);
+    },
+  });
+}
+
+function shareConnectionPools() {
+  const components = sdkModule('@mojaloop/sdk-standard-components', 'connections not shared');
+  if (components) {
+    const requests = components.MojaloopRequests?.prototype;
+    shareAgentsOf(requests ? Object.getPrototypeOf(requests) : undefined, 'BaseRequests');
+  }
+  const backend = sdkModule('lib/model/lib/requests/backendRequests.js', 'backend connections not shared');
+  if (backend) shareAgentsOf(backend.BackendRequests?.prototype, 'BackendRequests');
+}
+
+if ((process.env.MLPERF_SDK_SHARE_AGENTS || 'on') !== 'off') shareConnectionPools();
+
+function copyPathParamsPerRequest() {
+  const Validator = sdkModule('lib/validate.js', 'path parameters left shared');
+  if (!Validator) return;
+  const original = Validator?.prototype?.validatePath;
+  if (typeof original !== 'function') {
+    process.stderr.write('mlperf preload: unexpected Validator shape; path parameters left shared\n');
+    return;
+  }
+  Validator.prototype.validatePath = function validatePathPerRequest(...args) {
+    const shared = original.apply(this, args);
+    // Copied before anything else can run: the original assigns params synchronously.
+    return { ...shared, params: { ...shared.params } };
+  };
+}
+
+if ((process.env.MLPERF_SDK_PATH_PARAMS || 'copied') !== 'shared') copyPathParamsPerRequest();

@@ -180,4 +180,58 @@ describe('the SDK preload', () => {
     expect(JSON.parse(script('off'))).toEqual({ seen: ['first'], threw: true });
     expect(JSON.parse(script('on'))).toEqual({ seen: ['first'], threw: false });
   });
+
+  it('gives SDK request clients of one configuration one shared connection pool', () => {
+    const script = `
+      const path = require('node:path');
+      const https = require('node:https');
+      const { MojaloopRequests } = require(require.resolve('@mojaloop/sdk-standard-components', { paths: [process.env.MLPERF_SDK_DIR] }));
+      const { BackendRequests } = require(path.join(process.env.MLPERF_SDK_DIR, 'lib/model/lib/requests/backendRequests.js'));
+      const logger = { push() { return this; }, log() {}, isDebugEnabled: () => false };
+      const creds = { ca: 'CA', cert: 'CERT', key: 'KEY' };
+      const hub = (tlsCreds) => new MojaloopRequests({ logger, dfspId: 'perffsp1', peerEndpoint: '127.0.0.1:1', jwsSign: false, tls: { enabled: true, creds: tlsCreds } });
+      const backend = () => new BackendRequests({ logger, dfspId: 'perffsp1', backendEndpoint: '127.0.0.1:2' });
+      const [a, b, other] = [hub(creds), hub({ ...creds }), hub({ ...creds, cert: 'OTHER' })];
+      process.stdout.write(JSON.stringify({
+        sameTls: a.agent === b.agent,
+        otherCertSeparate: a.agent !== other.agent,
+        https: a.agent instanceof https.Agent && a.agent.keepAlive,
+        backendShared: backend().agent === backend().agent,
+      }));
+    `;
+    expect(JSON.parse(run(script))).toEqual({
+      sameTls: true,
+      otherCertSeparate: true,
+      https: true,
+      backendShared: true,
+    });
+    expect(JSON.parse(run(script, { MLPERF_SDK_SHARE_AGENTS: 'off' }))).toMatchObject({
+      sameTls: false,
+      backendShared: false,
+    });
+  });
+
+  it("gives each request its own path parameters instead of SDK 18's shared route descriptor", () => {
+    const script = `
+      const Validator = require(require('node:path').join(process.env.MLPERF_SDK_DIR, 'lib/validate.js'));
+      const self = {
+        paths: [{ matcher: { regex: /^\\/quotes\\/([^/]+)$/, params: ['ID'] }, methods: { put: {} } }],
+        logExcludePaths: [],
+      };
+      const logger = { push() { return this; }, log() {} };
+      const first = Validator.prototype.validatePath.call(self, '/quotes/first', logger);
+      const second = Validator.prototype.validatePath.call(self, '/quotes/second', logger);
+      process.stdout.write(JSON.stringify({
+        first: first.params.ID, second: second.params.ID, methods: first.methods === second.methods,
+      }));
+    `;
+    expect(JSON.parse(run(script))).toEqual({ first: 'first', second: 'second', methods: true });
+    // The defect itself, so the preload's reason stays visible: without the copy, the first request's
+    // parameters read as the second's.
+    expect(JSON.parse(run(script, { MLPERF_SDK_PATH_PARAMS: 'shared' }))).toEqual({
+      first: 'second',
+      second: 'second',
+      methods: true,
+    });
+  });
 });
