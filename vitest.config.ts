@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 // Tests that start real processes (Redis, the hub, SDK scheme adapters, Prometheus) run one file at a
 // time after everything else: on a 2-core machine, two stacks starting at once starve each other's
 // health checks and make timing-sensitive assertions flaky.
-const processTests = ['local/stack/test/**/*.test.ts', 'local/e2e/test/**/*.test.ts'];
+const processTests = [
+  'local/stack/test/**/*.test.ts',
+  'local/e2e/test/**/*.test.ts',
+  'local/rehearsal/test/rehearse.test.ts',
+];
 
 export default defineConfig({
   test: {

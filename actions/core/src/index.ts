@@ -4,6 +4,8 @@ export * from './aws/index.js';
 export * from './config/index.js';
 export * from './cost/index.js';
 export * from './fleet/names.js';
+export * from './github/index.js';
+export * from './janitor/index.js';
 export * from './ladder/index.js';
 export * from './onboarding/index.js';
 export * from './prometheus/index.js';

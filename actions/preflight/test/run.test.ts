@@ -7,8 +7,9 @@ import {
   type PreflightClients,
 } from '@mlperf/core';
 import { describe, expect, it } from 'vitest';
+import { recordingIo } from '../../_shell/test/recording-io.js';
 import { Inputs, Outputs } from '../src/names.js';
-import { type ActionIo, type PreflightRuntime, run } from '../src/run.js';
+import { type PreflightRuntime, run } from '../src/run.js';
 
 const PROFILES = fileURLToPath(new URL('../../../profiles/', import.meta.url));
 const config = async (profile: string, change: (c: Record<string, unknown>) => void = () => {}) => {
@@ -20,25 +21,7 @@ const config = async (profile: string, change: (c: Record<string, unknown>) => v
   return JSON.stringify(resolved);
 };
 
-function fakeIo(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const failures: string[] = [];
-  const summaries: string[] = [];
-  const io: ActionIo = {
-    getInput: (name) => inputs[name] ?? '',
-    setOutput: (name, value) => {
-      outputs[name] = value;
-    },
-    setFailed: (message) => {
-      failures.push(message);
-    },
-    info: () => {},
-    writeSummary: async (markdown) => {
-      summaries.push(markdown);
-    },
-  };
-  return { io, outputs, failures, summaries };
-}
+const fakeIo = recordingIo;
 
 /** Object-literal fakes of the core's narrow AWS interfaces. */
 function fakeAws(quota: number, inUse = 0): PreflightClients {

@@ -1,10 +1,12 @@
 import { EKSClient } from '@aws-sdk/client-eks';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import {
   awsClientConfig,
   createAwsIdentity,
   createEksStatusApi,
   createProcessRunner,
+  createS3StackRecordStore,
   systemClock,
 } from '@mlperf/core';
 import { actionsIo } from '../../_shell/src/io.js';
@@ -23,6 +25,8 @@ await run(actionsIo, {
       },
     };
   },
+  createRecords: (bucket, region) =>
+    createS3StackRecordStore(new S3Client(awsClientConfig({ region })), bucket),
   runner: createProcessRunner(),
   clock: systemClock,
   env: process.env,

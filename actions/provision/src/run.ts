@@ -11,6 +11,7 @@ import {
   provisionStack,
   type RunConfig,
   roleArnFromCallerArn,
+  type StackRecordStore,
   Terraform,
   validateRunConfig,
   validateRunId,
@@ -36,6 +37,8 @@ export interface ProvisionAws {
 
 export interface ProvisionRuntime {
   createAws(region: string): ProvisionAws;
+  /** Where the teardown record goes (beside the state), for the janitor to destroy the stack later. */
+  createRecords?(bucket: string, region: string): Pick<StackRecordStore, 'put'>;
   runner: CommandRunner;
   clock: Clock;
   env: Readonly<Record<string, string | undefined>>;
@@ -125,6 +128,9 @@ export async function run(io: ActionIo, runtime: ProvisionRuntime): Promise<void
       {
         terraform,
         eks: aws.eks,
+        ...(runtime.createRecords
+          ? { records: runtime.createRecords(settings.backend.bucket, settings.backend.region) }
+          : {}),
         clock: runtime.clock,
         credentials: () => aws.credentials(),
         log: (line) => io.info(line),

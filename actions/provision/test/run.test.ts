@@ -10,37 +10,13 @@ import {
   loadRunConfig,
 } from '@mlperf/core';
 import { describe, expect, it } from 'vitest';
+import { recordingIo } from '../../_shell/test/recording-io.js';
 import { Inputs, Outputs } from '../src/names.js';
-import { type ActionIo, type ProvisionRuntime, run } from '../src/run.js';
+import { type ProvisionRuntime, run } from '../src/run.js';
 
 const PROFILES = fileURLToPath(new URL('../../../profiles/', import.meta.url));
 
-function fakeIo(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const secrets: string[] = [];
-  const failures: string[] = [];
-  const summaries: string[] = [];
-  const logs: string[] = [];
-  const io: ActionIo = {
-    getInput: (name) => inputs[name] ?? '',
-    setOutput: (name, value) => {
-      outputs[name] = value;
-    },
-    setSecret: (value) => {
-      secrets.push(value);
-    },
-    setFailed: (message) => {
-      failures.push(message);
-    },
-    info: (message) => {
-      logs.push(message);
-    },
-    writeSummary: async (markdown) => {
-      summaries.push(markdown);
-    },
-  };
-  return { io, outputs, secrets, failures, summaries, logs };
-}
+const fakeIo = recordingIo;
 
 const OUTPUTS = {
   hub_cluster_name: { value: 'mlperf-r7-hub' },
@@ -148,6 +124,29 @@ describe('provision action', () => {
       expect(summaries[0]).toContain('## Provision: run r7');
       expect(summaries[0]).toContain('**Plan: 1 to add, 0 to change, 0 to destroy**');
       for (const line of [...logs, ...summaries]) expect(line).not.toContain(tokens[0]);
+    } finally {
+      await rm(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('saves the teardown record for the janitor in the state bucket before terraform runs', async () => {
+    const workspace = await mkdtemp(path.join(tmpdir(), 'ws-'));
+    await mkdir(path.join(workspace, 'terraform/envs/perf'), { recursive: true });
+    try {
+      const runner = new TerraformStub();
+      const saved: Array<{ bucket: string; region: string; runId: string; callsBefore: number }> = [];
+      const { io, failures } = fakeIo(await inputs());
+      await run(io, {
+        ...runtime(runner, active, workspace),
+        createRecords: (bucket, region) => ({
+          put: async (record) => {
+            saved.push({ bucket, region, runId: record.runId, callsBefore: runner.calls.length });
+            return `s3://${bucket}/mlperf/${record.runId}/teardown.json`;
+          },
+        }),
+      });
+      expect(failures).toEqual([]);
+      expect(saved).toEqual([{ bucket: 'mlperf-state', region: 'eu-west-2', runId: 'r7', callsBefore: 0 }]);
     } finally {
       await rm(workspace, { recursive: true, force: true });
     }

@@ -2,72 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type CommandOptions,
-  type CommandRunner,
-  type KubeLoadBalancerApi,
-  loadRunConfig,
-  type Orphan,
-  type OrphanApi,
-} from '@mlperf/core';
+import { type CommandRunner, loadRunConfig, type Orphan } from '@mlperf/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordingIo } from '../../_shell/test/recording-io.js';
 import { Inputs, Outputs } from '../src/names.js';
-import { type ActionIo, parseClusterNames, run, type TeardownRuntime } from '../src/run.js';
+import { parseClusterNames, run, type TeardownRuntime } from '../src/run.js';
+import { EmptyStateTerraform, noLoadBalancers, orphansApi } from './fakes.js';
 
 const PROFILES = fileURLToPath(new URL('../../../profiles/', import.meta.url));
 
-function fakeIo(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const failures: string[] = [];
-  const warnings: string[] = [];
-  const summaries: string[] = [];
-  const io: ActionIo = {
-    getInput: (name) => inputs[name] ?? '',
-    setOutput: (name, value) => {
-      outputs[name] = value;
-    },
-    setFailed: (message) => {
-      failures.push(message);
-    },
-    info: () => {},
-    warning: (message) => {
-      warnings.push(message);
-    },
-    writeSummary: async (markdown) => {
-      summaries.push(markdown);
-    },
-  };
-  return { io, outputs, failures, warnings, summaries };
-}
-
-/** Terraform with an empty state: every command succeeds. */
-class EmptyStateTerraform implements CommandRunner {
-  readonly calls: string[][] = [];
-  async run(_c: string, args: readonly string[], _o: CommandOptions) {
-    this.calls.push([...args]);
-    return { exitCode: 0, stdout: args[0] === 'output' ? '{}' : '', stderr: '' };
-  }
-}
-
-const noLoadBalancers: KubeLoadBalancerApi = {
-  runVpcIds: async () => [],
-  runClusterNames: async () => [],
-  listLoadBalancers: async () => [],
-  deleteLoadBalancer: async () => {},
-  listNetworkInterfaces: async () => [],
-  listSecurityGroups: async () => [],
-  deleteSecurityGroup: async () => 'gone',
-};
-
-function orphansApi(left: Orphan[]): OrphanApi {
-  return {
-    loadBalancers: async () => left.filter((o) => o.kind === 'load balancer'),
-    networkInterfaces: async () => left.filter((o) => o.kind === 'network interface'),
-    elasticIps: async () => left.filter((o) => o.kind === 'elastic ip'),
-    volumes: async () => left.filter((o) => o.kind === 'volume'),
-    securityGroups: async () => left.filter((o) => o.kind === 'security group'),
-  };
-}
+const fakeIo = recordingIo;
 
 describe('teardown action', () => {
   let workspace: string;

@@ -18298,9 +18298,9 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay(ms) {
+    function delay(ms2) {
       return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+        setTimeout(resolve, ms2).unref();
       });
     }
     module.exports = {
@@ -47177,6 +47177,19 @@ var LoadSchema = external_exports.strictObject({
   },
   whenValid(["preAllocatedVUs"], ["maxVUs"])
 );
+var RegressionSchema = external_exports.strictObject({
+  maxRateDropPercent: decimal({ min: 0, max: 100 }, "percent").default(5).describe(
+    "A regression when the maximum sustainable rate fell by more than this share of the previous comparable run, percent"
+  ),
+  maxP99IncreasePercent: decimal({ min: 0 }, "percent").default(20).describe(
+    "A regression when the transfer p99 of a rung passed at the same target rate in both runs rose by more than this share, percent"
+  )
+});
+var ReportSchema = external_exports.strictObject({
+  regression: RegressionSchema.prefault({}).describe(
+    "How a run is compared with the previous comparable run (same profile, target rate, DFSP count and security)"
+  )
+});
 var RunConfigSchema = external_exports.strictObject({
   profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED).describe("Name of the profile the run started from"),
   infrastructure: InfrastructureSchema,
@@ -47188,7 +47201,10 @@ var RunConfigSchema = external_exports.strictObject({
   costCapUsd: decimal({ min: 0 }, "US dollars").describe(
     "Preflight refuses a run estimated above this, US dollars"
   ),
-  keepInfra: external_exports.boolean().describe("Leave the cloud stack up after the run instead of tearing it down")
+  keepInfra: external_exports.boolean().describe("Leave the cloud stack up after the run instead of tearing it down"),
+  report: ReportSchema.prefault({}).describe(
+    "Optional; how the run is reported and judged against earlier runs"
+  )
 });
 
 // actions/core/src/config/load.ts
@@ -47411,62 +47427,6 @@ function parseYamlFile(text2, file2) {
   throw new RunConfigError(issues, { source: file2 });
 }
 
-// actions/core/src/ladder/metrics.ts
-var K6_TRENDS = {
-  discovery: "discovery_time",
-  quote: "quote_time",
-  transfer: "transfer_time",
-  e2e: "e2e_time"
-};
-var K6_TRENDS_ARE_TIME = true;
-var K6_COUNTERS = {
-  completed: "transfers_completed",
-  /** Tagged with {@link K6_TAGS.errorCode}. */
-  failed: "transfers_failed",
-  dropped: "dropped_iterations",
-  iterations: "iterations"
-};
-var K6_TAGS = {
-  testId: "testid",
-  rung: "rung",
-  runner: "runner",
-  errorCode: "fspiop_error_code"
-};
-var K6_SERIES_PREFIX = "k6_";
-function k6CounterSeries(name) {
-  return `${K6_SERIES_PREFIX}${name}_total`;
-}
-function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
-  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
-}
-var HUB_TRANSFERS_SERIES = "hub_transfers_total";
-var HUB_STATE_LABEL = "state";
-var HUB_COMMITTED_STATE = "COMMITTED";
-function seriesNames(overrides = {}) {
-  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
-  return {
-    completed: k6CounterSeries(K6_COUNTERS.completed),
-    failed: k6CounterSeries(K6_COUNTERS.failed),
-    dropped: k6CounterSeries(K6_COUNTERS.dropped),
-    iterations: k6CounterSeries(K6_COUNTERS.iterations),
-    trends: {
-      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
-      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
-      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
-      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
-    },
-    trendToMs: isTime ? 1e3 : 1,
-    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
-    hub: {
-      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
-      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
-      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
-      matchers: overrides.hub?.matchers ?? {}
-    }
-  };
-}
-var DEFAULT_SERIES_NAMES = seriesNames();
-
 // actions/core/src/report/format.ts
 var MISSING = "—";
 var RATE = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -47485,9 +47445,6 @@ function formatPercent(value) {
 function formatRateBrief(value) {
   return BRIEF.format(value);
 }
-
-// actions/core/src/report/sections.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 
 // actions/core/src/results/slo.ts
 var SLO_IDS = [
@@ -47616,6 +47573,39 @@ function maxSustainableRate(rungs) {
   return best === void 0 ? { rate: null, basis: null } : { rate: best.targetRate, basis: { index: best.index, kind: best.kind } };
 }
 
+// actions/core/src/github/history-entry.ts
+var OUTCOME = external_exports.enum(["PASS", "FAIL", "INVALID"]);
+var ms = () => external_exports.number().min(0).nullable();
+var HistoryRungSchema = external_exports.strictObject({
+  index: external_exports.int().min(1),
+  kind: external_exports.enum(["ladder", "stress"]),
+  targetRate: external_exports.number().gt(0).describe("transfers/s"),
+  achievedRate: external_exports.number().min(0).nullable().describe("transfers/s over the steady window"),
+  successPercent: external_exports.number().min(0).max(100).nullable(),
+  transferP95Ms: ms(),
+  transferP99Ms: ms().describe(
+    "The figure the regression check compares (Mojaloop publishes the transfer leg)"
+  ),
+  e2eP95Ms: ms(),
+  e2eP99Ms: ms(),
+  outcome: OUTCOME
+});
+var HistoryEntrySchema = external_exports.strictObject({
+  series: external_exports.string().min(1).describe("See historySeries: profile/target-rate, DFSPs and security"),
+  runId: external_exports.string().min(1),
+  finishedAt: external_exports.iso.datetime({ offset: true }),
+  trigger: external_exports.enum(["manual", "pull_request", "release", "rehearsal"]),
+  outcome: OUTCOME.describe("The verdict of the run"),
+  maxSustainableRate: external_exports.number().gt(0).nullable().describe("transfers/s; null when no rung passed"),
+  rungs: external_exports.array(HistoryRungSchema)
+});
+
+// actions/core/src/github/compare.ts
+var ONE_DECIMAL = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+// actions/core/src/report/sections.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
 // actions/core/src/security/posture.ts
 var CONTROLS = ["mtls", "jwsValidation", "ilp", "expiry"];
 var PROBES = [
@@ -47662,6 +47652,121 @@ function aggregateControl(probes) {
     probes: list
   };
 }
+
+// actions/core/src/github/history-store.ts
+var HistoryFileSchema = external_exports.array(HistoryEntrySchema);
+
+// actions/core/src/github/job-summary.ts
+var JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+// actions/core/src/terraform/cli.ts
+var ESC = String.fromCharCode(27);
+var ESCAPES = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g");
+
+// actions/core/src/terraform/outputs.ts
+var OutputEnvelope = external_exports.object({ value: external_exports.unknown(), sensitive: external_exports.boolean().optional() });
+var OutputsDocument = external_exports.record(external_exports.string(), OutputEnvelope);
+var HOST = external_exports.string().regex(/^[A-Za-z0-9.-]+(?::\d+)?$/, "a host name, optionally with :port");
+var HTTPS_URL = external_exports.string().regex(/^https:\/\/[^\s/]+\/?$/, "an https:// endpoint URL");
+var BASE64 = external_exports.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64 data");
+var FIELDS = {
+  hubClusterName: external_exports.string().min(1),
+  hubClusterEndpoint: HTTPS_URL,
+  hubClusterCa: BASE64,
+  loadClusterName: external_exports.string().min(1),
+  loadClusterEndpoint: HTTPS_URL,
+  loadClusterCa: BASE64,
+  vpcId: external_exports.string().regex(/^vpc-[0-9a-f]+$/, "a VPC id such as vpc-0abc123"),
+  dbEndpoint: HOST,
+  cacheEndpoint: HOST
+};
+
+// actions/core/src/janitor/record.ts
+var RECORD_VERSION = 1;
+var Envelope = external_exports.object({
+  version: external_exports.literal(RECORD_VERSION),
+  runId: external_exports.string(),
+  stateKey: external_exports.string().min(1),
+  writtenAt: external_exports.string(),
+  config: external_exports.unknown(),
+  // Only the identity fields are read back; runTeardown derives the rest from the configuration.
+  variables: external_exports.looseObject({
+    run_id: external_exports.string(),
+    owner: external_exports.string(),
+    expires_at: external_exports.string(),
+    region: external_exports.string(),
+    pipeline_role_arn: external_exports.string()
+  })
+});
+
+// actions/core/src/terraform/plan-summary.ts
+var ResourceChange = external_exports.object({
+  address: external_exports.string(),
+  mode: external_exports.string().optional(),
+  type: external_exports.string(),
+  change: external_exports.object({ actions: external_exports.array(external_exports.string()) })
+});
+var PlanJson = external_exports.object({
+  format_version: external_exports.string().optional(),
+  terraform_version: external_exports.string().optional(),
+  resource_changes: external_exports.array(ResourceChange).optional()
+});
+
+// actions/core/src/ladder/metrics.ts
+var K6_TRENDS = {
+  discovery: "discovery_time",
+  quote: "quote_time",
+  transfer: "transfer_time",
+  e2e: "e2e_time"
+};
+var K6_TRENDS_ARE_TIME = true;
+var K6_COUNTERS = {
+  completed: "transfers_completed",
+  /** Tagged with {@link K6_TAGS.errorCode}. */
+  failed: "transfers_failed",
+  dropped: "dropped_iterations",
+  iterations: "iterations"
+};
+var K6_TAGS = {
+  testId: "testid",
+  rung: "rung",
+  runner: "runner",
+  errorCode: "fspiop_error_code"
+};
+var K6_SERIES_PREFIX = "k6_";
+function k6CounterSeries(name) {
+  return `${K6_SERIES_PREFIX}${name}_total`;
+}
+function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
+  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
+}
+var HUB_TRANSFERS_SERIES = "hub_transfers_total";
+var HUB_STATE_LABEL = "state";
+var HUB_COMMITTED_STATE = "COMMITTED";
+function seriesNames(overrides = {}) {
+  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
+  return {
+    completed: k6CounterSeries(K6_COUNTERS.completed),
+    failed: k6CounterSeries(K6_COUNTERS.failed),
+    dropped: k6CounterSeries(K6_COUNTERS.dropped),
+    iterations: k6CounterSeries(K6_COUNTERS.iterations),
+    trends: {
+      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
+      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
+      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
+      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
+    },
+    trendToMs: isTime ? 1e3 : 1,
+    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
+    hub: {
+      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
+      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
+      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
+      matchers: overrides.hub?.matchers ?? {}
+    }
+  };
+}
+var DEFAULT_SERIES_NAMES = seriesNames();
 
 // actions/core/src/results/schema.ts
 var RUN_RESULTS_SCHEMA_VERSION = 1;
@@ -48052,49 +48157,72 @@ var RunResultsSchema = external_exports.strictObject({
   whenValid(["rungs"], ["config", "ladder"], ["verdict"], ["maxSustainableRate"])
 );
 
-// actions/core/src/terraform/cli.ts
-var ESC = String.fromCharCode(27);
-var ESCAPES = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, "g");
-
-// actions/core/src/terraform/outputs.ts
-var OutputEnvelope = external_exports.object({ value: external_exports.unknown(), sensitive: external_exports.boolean().optional() });
-var OutputsDocument = external_exports.record(external_exports.string(), OutputEnvelope);
-var HOST = external_exports.string().regex(/^[A-Za-z0-9.-]+(?::\d+)?$/, "a host name, optionally with :port");
-var HTTPS_URL = external_exports.string().regex(/^https:\/\/[^\s/]+\/?$/, "an https:// endpoint URL");
-var BASE64 = external_exports.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64 data");
-var FIELDS = {
-  hubClusterName: external_exports.string().min(1),
-  hubClusterEndpoint: HTTPS_URL,
-  hubClusterCa: BASE64,
-  loadClusterName: external_exports.string().min(1),
-  loadClusterEndpoint: HTTPS_URL,
-  loadClusterCa: BASE64,
-  vpcId: external_exports.string().regex(/^vpc-[0-9a-f]+$/, "a VPC id such as vpc-0abc123"),
-  dbEndpoint: HOST,
-  cacheEndpoint: HOST
-};
-
-// actions/core/src/terraform/plan-summary.ts
-var ResourceChange = external_exports.object({
-  address: external_exports.string(),
-  mode: external_exports.string().optional(),
-  type: external_exports.string(),
-  change: external_exports.object({ actions: external_exports.array(external_exports.string()) })
-});
-var PlanJson = external_exports.object({
-  format_version: external_exports.string().optional(),
-  terraform_version: external_exports.string().optional(),
-  resource_changes: external_exports.array(ResourceChange).optional()
-});
-
 // actions/core/src/terraform/runner.ts
 var STREAM_TAIL_BYTES = 256 * 1024;
+
+// actions/core/src/config/dispatch.ts
+var DispatchChoiceError = class extends Error {
+  name = "DispatchChoiceError";
+};
+function refuse(input2, value, allowed) {
+  throw new DispatchChoiceError(`input ${input2}: got ${JSON.stringify(value)}; allowed: ${allowed}`);
+}
+var RATES_ALLOWED = 'positive numbers separated by commas or spaces, rising, e.g. "100,500,1000"';
+function parseRates(raw) {
+  const parts = raw.split(/[\s,]+/).filter((part) => part !== "");
+  if (parts.length === 0) refuse("rates", raw, RATES_ALLOWED);
+  const rates = parts.map((part) => {
+    const rate = Number(part);
+    if (!/^\d+(\.\d+)?$/.test(part) || !(rate > 0)) refuse("rates", raw, RATES_ALLOWED);
+    return rate;
+  });
+  for (let i = 1; i < rates.length; i++) {
+    if (rates[i] <= rates[i - 1]) refuse("rates", raw, RATES_ALLOWED);
+  }
+  return rates;
+}
+function parseBoolean(input2, raw) {
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  return refuse(input2, raw, '"true" or "false"');
+}
+function parseNumber(input2, raw, integer3, allowed) {
+  const pattern = integer3 ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  if (!pattern.test(raw)) refuse(input2, raw, allowed);
+  return Number(raw);
+}
+function applyDispatchChoices(config2, choices) {
+  const next = structuredClone(config2);
+  const rates = choices.rates?.trim() ?? "";
+  if (rates !== "") {
+    const timings = config2.ladder.rungs;
+    next.ladder.rungs = parseRates(rates).map((rate, index) => {
+      const { rate: _old, ...timing } = timings[Math.min(index, timings.length - 1)];
+      return { ...timing, rate };
+    });
+  }
+  const dfspCount = choices.dfspCount?.trim() ?? "";
+  if (dfspCount !== "") {
+    next.dfsps.count = parseNumber("dfsp-count", dfspCount, true, "a whole number of DFSPs, e.g. 8");
+  }
+  const keepInfra = choices.keepInfra?.trim() ?? "";
+  if (keepInfra !== "") next.keepInfra = parseBoolean("keep-infra", keepInfra);
+  const costCap = choices.costCapUsd?.trim() ?? "";
+  if (costCap !== "") {
+    next.costCapUsd = parseNumber("cost-cap-usd", costCap, false, "US dollars, e.g. 150 or 99.5");
+  }
+  return validateRunConfig(next, { source: "the profile with the dispatch choices applied" });
+}
 
 // actions/validate-config/src/names.ts
 var Inputs = {
   Profile: "profile",
   Overrides: "overrides",
-  ProfilesDir: "profiles-dir"
+  ProfilesDir: "profiles-dir",
+  Rates: "rates",
+  DfspCount: "dfsp-count",
+  KeepInfra: "keep-infra",
+  CostCapUsd: "cost-cap-usd"
 };
 var Outputs = {
   Config: "config",
@@ -48107,23 +48235,32 @@ function readInputs(io, workspace) {
   return {
     profile: io.getInput(Inputs.Profile).trim() || "local",
     overrideLines: io.getInput(Inputs.Overrides).split(/\r?\n/),
-    profilesDir: path.resolve(workspace, io.getInput(Inputs.ProfilesDir).trim() || "profiles")
+    profilesDir: path.resolve(workspace, io.getInput(Inputs.ProfilesDir).trim() || "profiles"),
+    choices: {
+      rates: io.getInput(Inputs.Rates),
+      dfspCount: io.getInput(Inputs.DfspCount),
+      keepInfra: io.getInput(Inputs.KeepInfra),
+      costCapUsd: io.getInput(Inputs.CostCapUsd)
+    }
   };
 }
 async function run(io, workspace) {
   try {
     const settings = readInputs(io, workspace);
-    const config2 = await loadRunConfig({
+    const profileConfig = await loadRunConfig({
       profile: settings.profile,
       profilesDir: settings.profilesDir,
       overrides: parseOverrideAssignments(settings.overrideLines)
     });
+    const config2 = applyDispatchChoices(profileConfig, settings.choices);
     io.setOutput(Outputs.Config, JSON.stringify(config2));
     io.setOutput(Outputs.Profile, config2.profile);
     io.setOutput(Outputs.Provider, config2.infrastructure.provider);
     io.info(`run configuration '${config2.profile}' is valid (${config2.infrastructure.provider})`);
   } catch (error63) {
-    if (error63 instanceof RunConfigError) {
+    if (error63 instanceof DispatchChoiceError) {
+      io.setFailed(`invalid run choice: ${error63.message}`);
+    } else if (error63 instanceof RunConfigError) {
       io.setFailed(`invalid run configuration:
 ${error63.message}`);
     } else {

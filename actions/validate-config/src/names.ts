@@ -3,6 +3,10 @@ export const Inputs = {
   Profile: 'profile',
   Overrides: 'overrides',
   ProfilesDir: 'profiles-dir',
+  Rates: 'rates',
+  DfspCount: 'dfsp-count',
+  KeepInfra: 'keep-infra',
+  CostCapUsd: 'cost-cap-usd',
 } as const;
 
 export const Outputs = {

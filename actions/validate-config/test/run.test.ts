@@ -3,25 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../tools/lib/paths.js';
+import { recordingIo } from '../../_shell/test/recording-io.js';
 import { Inputs, Outputs } from '../src/names.js';
-import { type ActionIo, run } from '../src/run.js';
+import { run } from '../src/run.js';
 
-/** A recording stand-in for the slice of @actions/core the action uses. */
-function fakeIo(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const failures: string[] = [];
-  const io: ActionIo = {
-    getInput: (name) => inputs[name] ?? '',
-    setOutput: (name, value) => {
-      outputs[name] = value;
-    },
-    setFailed: (message) => {
-      failures.push(message);
-    },
-    info: () => {},
-  };
-  return { io, outputs, failures };
-}
+const fakeIo = recordingIo;
 
 const workspace = repoRoot();
 
@@ -82,5 +68,32 @@ describe('validate-config action', () => {
       expect(failures).toHaveLength(1);
       expect(failures[0]).toContain('invalid run configuration');
     });
+  });
+
+  it('applies the dispatch choices after the overrides and validates the result', async () => {
+    const { io, outputs, failures } = fakeIo({
+      [Inputs.Profile]: 'aws-smoke',
+      [Inputs.Rates]: '50,100',
+      [Inputs.DfspCount]: '4',
+      [Inputs.KeepInfra]: 'true',
+      [Inputs.CostCapUsd]: '20',
+    });
+    await run(io, workspace);
+    expect(failures).toEqual([]);
+    const config = JSON.parse(outputs[Outputs.Config] ?? '{}');
+    expect({
+      rates: config.ladder.rungs.map((r: { rate: number }) => r.rate),
+      dfsps: config.dfsps.count,
+      keep: config.keepInfra,
+      cap: config.costCapUsd,
+    }).toEqual({ rates: [50, 100], dfsps: 4, keep: true, cap: 20 });
+  });
+
+  it('fails naming the input of a bad dispatch choice, and sets no output', async () => {
+    const { io, outputs, failures } = fakeIo({ [Inputs.Profile]: 'aws-smoke', [Inputs.Rates]: '100,50' });
+    await run(io, workspace);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/^invalid run choice: input rates: got "100,50"; allowed: /);
+    expect(outputs).toEqual({});
   });
 });

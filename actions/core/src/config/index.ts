@@ -15,6 +15,8 @@ export {
   type LoadSettings,
   type NodeGroup,
   PROFILE_NAME,
+  type RegressionSettings,
+  type ReportSettings,
   type RunConfig,
   type RunConfigInput,
   RunConfigSchema,

@@ -315,6 +315,27 @@ export const LoadSchema = z
     whenValid(['preAllocatedVUs'], ['maxVUs']),
   );
 
+// ---------------------------------------------------------------- reporting
+
+export const RegressionSchema = z.strictObject({
+  maxRateDropPercent: decimal({ min: 0, max: 100 }, 'percent')
+    .default(5)
+    .describe(
+      'A regression when the maximum sustainable rate fell by more than this share of the previous comparable run, percent',
+    ),
+  maxP99IncreasePercent: decimal({ min: 0 }, 'percent')
+    .default(20)
+    .describe(
+      'A regression when the transfer p99 of a rung passed at the same target rate in both runs rose by more than this share, percent',
+    ),
+});
+
+export const ReportSchema = z.strictObject({
+  regression: RegressionSchema.prefault({}).describe(
+    'How a run is compared with the previous comparable run (same profile, target rate, DFSP count and security)',
+  ),
+});
+
 // ---------------------------------------------------------------- the whole run
 
 export const RunConfigSchema = z.strictObject({
@@ -329,6 +350,9 @@ export const RunConfigSchema = z.strictObject({
     'Preflight refuses a run estimated above this, US dollars',
   ),
   keepInfra: z.boolean().describe('Leave the cloud stack up after the run instead of tearing it down'),
+  report: ReportSchema.prefault({}).describe(
+    'Optional; how the run is reported and judged against earlier runs',
+  ),
 });
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;
@@ -342,3 +366,5 @@ export type Rung = z.infer<typeof RungSchema>;
 export type StressSettings = z.infer<typeof StressSchema>;
 export type SloSettings = z.infer<typeof SloSchema>;
 export type LoadSettings = z.infer<typeof LoadSchema>;
+export type ReportSettings = z.infer<typeof ReportSchema>;
+export type RegressionSettings = z.infer<typeof RegressionSchema>;

@@ -1,4 +1,5 @@
 // The report renderer: one run's results as GitHub-flavoured Markdown for every sink.
+export { renderComparison } from './comparison.js';
 export {
   cell,
   formatCount,

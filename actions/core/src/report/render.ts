@@ -10,9 +10,12 @@
  * the verdict and the one that proved the maximum rate stay), (4) hints, artifacts and long
  * evidence, (5) every section but the verdict, charts and table, (6) the charts. The verdict, the
  * charts and the table header survive every step before (6); a trimmed report ends with a line
- * pointing at the full one.
+ * pointing at the full one. The comparison with the previous run, when given, sits right after the
+ * verdict and is kept as long as the verdict is.
  */
+import type { RunComparison } from '../github/compare.js';
 import type { RunResults } from '../results/schema.js';
+import { renderComparison } from './comparison.js';
 import { formatCount } from './format.js';
 import { DEFAULT_CHART_MAX_POINTS, renderCharts } from './mermaid.js';
 import {
@@ -49,6 +52,8 @@ export interface ReportOptions {
   chartMaxPoints?: number;
   /** Longest evidence text in the posture table, in characters (default 300). */
   evidenceLimit?: number;
+  /** The comparison with the previous comparable run, shown right after the verdict; every trimming step keeps it. */
+  comparison?: RunComparison;
 }
 
 /** What a trimming step left out, in the order steps are taken. */
@@ -147,6 +152,7 @@ function assemble(results: RunResults, options: ReportOptions, plan: Plan, withN
   const parts: string[] = [];
   if (options.marker !== undefined) parts.push(reportMarker(options.marker));
   parts.push(renderVerdict(results));
+  if (options.comparison !== undefined) parts.push(renderComparison(options.comparison));
   if (plan.charts)
     parts.push(
       renderCharts(results.rungs, { maxPoints: options.chartMaxPoints ?? DEFAULT_CHART_MAX_POINTS }),

@@ -1,4 +1,13 @@
 // The results model: one run's results.json (versioned schema), its verdict and its reader/writer.
+
+export {
+  type IncompleteRunInput,
+  incompleteRunResults,
+  type PhaseOutcome,
+  type PhaseResult,
+  phaseOutcomes,
+  stoppingPhase,
+} from './incomplete.js';
 export {
   parseRunResults,
   RESULTS_FILE,

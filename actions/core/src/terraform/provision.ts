@@ -1,6 +1,7 @@
 /**
- * Phase 02, provision: variables → init → plan → (summary) → apply the saved plan → typed outputs →
- * wait until both clusters and all their node groups are ACTIVE → an EKS token per cluster.
+ * Phase 02, provision: variables → teardown record → init → plan → (summary) → apply the saved
+ * plan → typed outputs → wait until both clusters and all their node groups are ACTIVE → an EKS
+ * token per cluster.
  */
 import path from 'node:path';
 import type { AwsCredentials } from '../aws/client-config.js';
@@ -8,9 +9,11 @@ import type { Clock } from '../aws/clock.js';
 import { createEksToken, type EksToken } from '../aws/eks-token.js';
 import { type EksStatusApi, waitForClusters } from '../aws/eks-wait.js';
 import type { RunConfig } from '../config/index.js';
+import { type StackRecordStore, stackRecord } from '../janitor/record.js';
 import type { BackendConfig, Terraform } from './cli.js';
 import { parseStackOutputs, type StackOutputs } from './outputs.js';
 import { type PlanSummary, renderPlanMarkdown, summarizePlan } from './plan-summary.js';
+import { rfc3339 } from './run-meta.js';
 import {
   type TerraformMeta,
   type TerraformVariables,
@@ -40,6 +43,13 @@ export interface ProvisionDeps {
   log?: (line: string) => void;
   /** Called with the plan summary before apply, so it is published even if apply fails. */
   onPlan?: (summary: PlanSummary, markdown: string) => Promise<void>;
+  /**
+   * Keeps the teardown record (configuration, variables, state key) beside the state, so the
+   * janitor can destroy the stack after its ExpiresAt without this workflow's inputs. Written
+   * before `terraform init`: a failure stops provision before anything is made, and a half-finished
+   * apply still leaves the record. Unset: no record, and the janitor cannot remove the stack.
+   */
+  records?: Pick<StackRecordStore, 'put'>;
 }
 
 export interface ProvisionResult {
@@ -61,6 +71,18 @@ export async function provisionStack(input: ProvisionInput, deps: ProvisionDeps)
   const varFile = varFilePath(input.workingDir);
   const planFile = path.join(input.workingDir, PLAN_FILE_NAME);
   await writeTerraformVariables(varFile, variables);
+  if (deps.records !== undefined) {
+    const where = await deps.records.put(
+      stackRecord({
+        runId: variables.run_id,
+        stateKey: input.backend.key,
+        writtenAt: rfc3339(new Date(deps.clock.now())),
+        config: input.config,
+        variables,
+      }),
+    );
+    log(`teardown record for the janitor saved to ${where}`);
+  }
 
   await deps.terraform.init(input.backend);
   await deps.terraform.plan(varFile, planFile);

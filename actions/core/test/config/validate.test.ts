@@ -104,7 +104,7 @@ const badCases: BadCase[] = [
     path: 'targetTps',
     value: '1000',
     allowed:
-      'no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra',
+      'no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra, report',
   },
   {
     name: 'unknown nested key',
@@ -334,7 +334,7 @@ describe('validateRunConfig rejects bad input, naming field, value and what is a
       '  dfsps.count: got 1; allowed: an integer from 2 to 64 (DFSPs)',
       '  ladder.rungs[0].rate: got 0; allowed: an integer ≥ 1 (transfers/s)',
       '  costCapUsd: got -3; allowed: a number ≥ 0 (US dollars)',
-      '  colour: got "blue"; allowed: no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra',
+      '  colour: got "blue"; allowed: no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra, report',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createS3StackRecordStore, type StackRecordStore } from '@mlperf/core/janitor/index';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   EKS_TOKEN_PREFIX,
@@ -8,6 +9,7 @@ import {
   TerraformError,
   VAR_FILE_NAME,
 } from '../../src/index.js';
+import { FakeBucket, installFakeS3, s3Client } from '../janitor/support.js';
 import { clusterName } from './fake-terraform.js';
 import { World } from './world.js';
 
@@ -93,5 +95,58 @@ describe('provision against the fake world', () => {
     expect((error as Error).message).toContain('InsufficientInstanceCapacity');
     expect(published).toHaveLength(1);
     expect(runner.state()).toHaveLength(6);
+  });
+
+  describe('the teardown record for the janitor', () => {
+    let bucket: FakeBucket;
+    let s3: { restore(): void };
+    beforeEach(() => {
+      bucket = new FakeBucket('mlperf-state');
+      s3 = installFakeS3(bucket);
+    });
+    afterEach(() => s3.restore());
+
+    it('is saved beside the state before terraform init, so a failed apply still leaves it', async () => {
+      const { runner, tf } = world.terraform({ failApplyAfter: 3 });
+      const s3Store = createS3StackRecordStore(s3Client(), 'mlperf-state');
+      let commandsAtSave = -1;
+      const records: Pick<StackRecordStore, 'put'> = {
+        put: async (record) => {
+          commandsAtSave = runner.commands.length;
+          return s3Store.put(record);
+        },
+      };
+      const input = await world.provisionInput();
+      const error = await provisionStack(input, { ...world.provisionDeps(tf), records }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TerraformError);
+      expect(commandsAtSave).toBe(0);
+      expect(world.lines).toContain(
+        'teardown record for the janitor saved to s3://mlperf-state/mlperf/r42/teardown.json',
+      );
+      const saved = await s3Store.get('r42');
+      expect(saved.stateKey).toBe(input.backend.key);
+      expect(saved.config).toEqual(input.config);
+      expect(saved.writtenAt).toBe('2026-11-25T17:00:00Z');
+      // Exactly the variables file Terraform got.
+      expect(saved.variables).toEqual(
+        JSON.parse(await readFile(path.join(world.dir, VAR_FILE_NAME), 'utf8')),
+      );
+    });
+
+    it('stops before anything is made when the record cannot be saved', async () => {
+      bucket.denied.add('s3:PutObject');
+      const { runner, tf } = world.terraform();
+      const error = await provisionStack(await world.provisionInput(), {
+        ...world.provisionDeps(tf),
+        records: createS3StackRecordStore(s3Client(), 'mlperf-state'),
+      }).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(
+        /^saving the teardown record s3:\/\/mlperf-state\/mlperf\/r42\/teardown\.json: AWS denied s3:PutObject \(AccessDenied\)/,
+      );
+      expect(runner.commands).toEqual([]);
+      expect(world.cloud.vpcs).toEqual([]);
+    });
   });
 });

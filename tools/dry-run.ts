@@ -1,0 +1,113 @@
+/**
+ * npm run dry-run -- [--profile aws-1000tps] [--set path=value]… [--rates 100,500,1000]
+ *   [--dfsp-count N] [--keep-infra true|false] [--cost-cap-usd N] [--run-id r123] [--json] …
+ *
+ * Walks the pipeline's phases with the configuration resolved exactly as validate-config resolves
+ * it and prints what each phase would do. Calls nothing: no AWS, no GitHub, no network, no
+ * credentials. The logic is the core's (`@mlperf/core/dryrun/index`); this file only reads the
+ * command line, the profile directory and an optional pricing file, and prints.
+ * Exit 0 with the plan, 2 for bad input.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadPricingTable, type PricingTable } from '@mlperf/core/cost/pricing';
+import {
+  DRY_RUN_USAGE,
+  DryRunInputError,
+  DryRunOptionsError,
+  givenChoices,
+  type ParsedDryRunArgs,
+  parseDryRunArgs,
+  planDryRun,
+  renderDryRunJson,
+  renderDryRunText,
+  resolveDryRunConfig,
+} from '@mlperf/core/dryrun/index';
+import { resolveRunId } from '@mlperf/core/terraform/run-meta';
+import { repoRoot } from './lib/paths.js';
+
+const out = (text: string) => process.stdout.write(text);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+class InputError extends Error {}
+
+async function pricingFrom(file: string | undefined): Promise<PricingTable> {
+  if (file === undefined) return loadPricingTable();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path.resolve(file), 'utf8'));
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InputError(`--pricing-file: got ${JSON.stringify(file)}; allowed: a readable JSON pricing table (${why})`);
+  }
+  try {
+    return loadPricingTable(raw);
+  } catch (error) {
+    throw new InputError(`--pricing-file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed: ParsedDryRunArgs;
+  try {
+    parsed = parseDryRunArgs(argv);
+  } catch (error) {
+    if (!(error instanceof DryRunOptionsError)) throw error;
+    err(error.message);
+    err(DRY_RUN_USAGE);
+    return 2;
+  }
+  if (parsed.help) {
+    out(`${DRY_RUN_USAGE}\n`);
+    return 0;
+  }
+  const { options } = parsed;
+  const root = repoRoot();
+  const profilesDir = path.join(root, 'profiles');
+  const resolution = await resolveDryRunConfig({
+    profile: options.profile,
+    profilesDir,
+    sets: options.sets,
+    choices: options.choices,
+  });
+  if (!resolution.ok) {
+    err(`dry run: invalid input (${resolution.errors.length} error${resolution.errors.length === 1 ? '' : 's'}):`);
+    for (const text of resolution.errors) err(text);
+    return 2;
+  }
+  try {
+    const now = new Date();
+    const plan = await planDryRun({
+      config: resolution.config,
+      runId: options.runId ?? resolveRunId('', process.env, now),
+      now,
+      pricing: await pricingFrom(options.pricingFile),
+      source: {
+        profileFile: path.relative(process.cwd(), path.join(profilesDir, `${options.profile}.yaml`)),
+        sets: options.sets,
+        choices: givenChoices(options.choices),
+      },
+      owner: options.owner ?? (process.env.GITHUB_ACTOR || undefined),
+      ...(options.pipelineRoleArn ? { pipelineRoleArn: options.pipelineRoleArn } : {}),
+      ...(options.stateBucket ? { stateBucket: options.stateBucket } : {}),
+    });
+    out(options.json ? renderDryRunJson(plan) : renderDryRunText(plan));
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof DryRunInputError) {
+      err(`dry run: invalid input (1 error):\n${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);
