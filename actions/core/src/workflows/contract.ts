@@ -6,11 +6,20 @@
  * inputs and secrets are passed, nothing undeclared is passed, and literal input values fit the declared
  * type. It checks every `needs.<job>.outputs.<name>` against what that job (or, for a reusable-workflow
  * job, its callee) declares, and every callee output's `jobs.<job>.outputs.<name>` against the callee's
- * jobs. Parser errors are findings too. Remote reusable workflows (`owner/repo/...@ref`) are not fetched.
+ * jobs, and that no job of a callee asks for more GITHUB_TOKEN permissions than the calling job grants.
+ * Parser errors are findings too. Remote reusable workflows (`owner/repo/...@ref`) are not fetched.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InputDefinition, JobModel, PassedValue, ReusableCall, WorkflowModel } from './model.js';
+import type {
+  InputDefinition,
+  JobModel,
+  PassedValue,
+  PermissionLevel,
+  Permissions,
+  ReusableCall,
+  WorkflowModel,
+} from './model.js';
 import { parseWorkflowFile } from './parse.js';
 
 export type ContractRule =
@@ -27,7 +36,8 @@ export type ContractRule =
   | 'needs-not-declared'
   | 'needs-output-unknown'
   | 'call-output-job-unknown'
-  | 'call-output-unknown';
+  | 'call-output-unknown'
+  | 'permissions-exceed';
 
 export interface ContractFinding {
   /** The workflow file the finding is about, as `<dir>/<name>`. */
@@ -133,6 +143,7 @@ export function checkWorkflowContracts(models: readonly WorkflowModel[]): {
       }
       findings.push(...checkInputs(caller, job, call, callee));
       findings.push(...checkSecrets(caller, job, call, callee));
+      findings.push(...checkNestedPermissions(caller, job, call, callee));
     }
   }
 
@@ -445,4 +456,60 @@ function includesName(names: readonly string[], name: string): boolean {
 function listOf(label: string, items: readonly (string | { name: string })[]): string {
   const names = items.map((item) => (typeof item === 'string' ? item : item.name));
   return names.length ? `${label}: ${names.join(', ')}` : `${label}: none`;
+}
+
+const LEVEL_RANK: Record<PermissionLevel, number> = { none: 0, read: 1, write: 2 };
+
+function levelOf(permissions: Permissions, scope: string): PermissionLevel {
+  if (permissions.kind === 'all') return permissions.level;
+  return permissions.scopes[scope] ?? 'none';
+}
+
+/**
+ * GitHub refuses to start a run in which a called workflow's job asks for more GITHUB_TOKEN access than
+ * the calling job grants, and it checks this before any job runs, whatever the jobs' `if:` (so a job
+ * that would be skipped still counts). Without permissions on the caller the repository default
+ * applies, which this check cannot know: such calls are not judged.
+ */
+function checkNestedPermissions(
+  caller: WorkflowModel,
+  job: JobModel,
+  call: ReusableCall,
+  callee: WorkflowModel,
+): ContractFinding[] {
+  const granted = job.permissions ?? caller.permissions;
+  if (granted === undefined) return [];
+  const findings: ContractFinding[] = [];
+  for (const nested of callee.jobs) {
+    const asked = nested.permissions ?? callee.permissions;
+    if (asked === undefined) continue; // inherits whatever the caller grants
+    if (asked.kind === 'all') {
+      const enough = granted.kind === 'all' && LEVEL_RANK[granted.level] >= LEVEL_RANK[asked.level];
+      if (asked.level !== 'none' && !enough) {
+        findings.push(
+          finding(
+            caller,
+            call.line,
+            'permissions-exceed',
+            `${callSite(caller, job)}: ${callee.file} job "${nested.id}" asks ${asked.level}-all, more than this job grants`,
+          ),
+        );
+      }
+      continue;
+    }
+    for (const [scope, level] of Object.entries(asked.scopes)) {
+      const allowed = levelOf(granted, scope);
+      if (LEVEL_RANK[level] > LEVEL_RANK[allowed]) {
+        findings.push(
+          finding(
+            caller,
+            call.line,
+            'permissions-exceed',
+            `${callSite(caller, job)}: ${callee.file} job "${nested.id}" asks ${scope}: ${level}, but this job grants ${scope}: ${allowed}; GitHub refuses the whole run before any job starts, whatever the nested job's if:`,
+          ),
+        );
+      }
+    }
+  }
+  return findings;
 }

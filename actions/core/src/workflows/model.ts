@@ -72,9 +72,22 @@ export interface ReusableCall {
   inheritSecrets: boolean;
 }
 
+/** A GITHUB_TOKEN access level. */
+export type PermissionLevel = 'none' | 'read' | 'write';
+
+/**
+ * A `permissions:` block: `read-all` / `write-all` (every scope at one level; `{}` is every scope at
+ * none), or one level per named scope with the others at none.
+ */
+export type Permissions =
+  | { kind: 'all'; level: PermissionLevel }
+  | { kind: 'scopes'; scopes: Readonly<Record<string, PermissionLevel>> };
+
 export interface JobModel {
   id: string;
   line?: number;
+  /** The job's own `permissions:`; absent when it has none (it then gets the workflow's). */
+  permissions?: Permissions;
   needs: string[];
   /** Output names an ordinary job declares under `outputs:` (empty for a reusable-workflow job). */
   outputs: string[];
@@ -92,5 +105,7 @@ export interface WorkflowModel {
   /** Trigger names under `on:`. */
   events: string[];
   workflowCall?: WorkflowCallInterface;
+  /** The workflow-level `permissions:`; absent when it has none (the repository default applies). */
+  permissions?: Permissions;
   jobs: JobModel[];
 }

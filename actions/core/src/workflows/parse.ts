@@ -23,6 +23,8 @@ import type {
   LiteralValue,
   OutputReference,
   PassedValue,
+  PermissionLevel,
+  Permissions,
   ReusableCall,
   SecretDefinition,
   SourceError,
@@ -98,6 +100,7 @@ export async function parseWorkflowFile(file: string, content: string): Promise<
     parsed: true,
     events: on ? eventNames(on) : [],
     ...optional('workflowCall', on ? workflowCallInterface(on) : undefined),
+    ...optional('permissions', permissionsOf(find(root, 'permissions'))),
     jobs,
   };
 }
@@ -130,6 +133,7 @@ function toJobModel(job: Job, raw: TemplateToken | undefined): JobModel {
     needs: (job.needs ?? []).map((need) => need.value),
     outputs: job.type === 'job' && job.outputs ? mappingKeys(job.outputs) : [],
     needsReferences: raw ? expressionReads(raw, 'needs') : [],
+    ...optional('permissions', raw ? permissionsOf(find(raw, 'permissions')) : undefined),
   };
   if (job.type === 'reusableWorkflowJob') {
     const call: ReusableCall = {
@@ -142,6 +146,26 @@ function toJobModel(job: Job, raw: TemplateToken | undefined): JobModel {
     model.call = call;
   }
   return model;
+}
+
+const LEVELS = new Set<string>(['none', 'read', 'write']);
+
+/** A `permissions:` value; undefined when absent or not understood (the parser reports bad values). */
+function permissionsOf(token: TemplateToken | undefined): Permissions | undefined {
+  if (token === undefined) return undefined;
+  if (parser.isString(token)) {
+    if (token.value === 'read-all') return { kind: 'all', level: 'read' };
+    if (token.value === 'write-all') return { kind: 'all', level: 'write' };
+    return undefined;
+  }
+  if (!parser.isMapping(token)) return undefined;
+  const scopes: Record<string, PermissionLevel> = {};
+  for (const pair of token) {
+    if (parser.isString(pair.key) && parser.isString(pair.value) && LEVELS.has(pair.value.value)) {
+      scopes[pair.key.value] = pair.value.value as PermissionLevel;
+    }
+  }
+  return { kind: 'scopes', scopes };
 }
 
 function passedValues(mapping: MappingToken): PassedValue[] {

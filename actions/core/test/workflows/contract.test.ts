@@ -226,4 +226,49 @@ describe('reusable-workflow contract checker', () => {
       'w/a.yml: [parse-error] m',
     );
   });
+
+  describe('nested permissions', () => {
+    const CALLEE_PERMISSIONS = 'permissions:\n  contents: read\n\njobs:';
+
+    it('flags a callee job that asks for more than the calling job grants, at each call', async () => {
+      const { dir, findings } = await check({
+        'rung.yml': [[CALLEE_PERMISSIONS, 'permissions:\n  contents: read\n  id-token: write\n\njobs:']],
+      });
+      const first = await lineOf(dir, 'pipeline.yml', USES_RUNG, RUNG_JOB);
+      const second = await lineOf(dir, 'pipeline.yml', USES_RUNG, 'rung-inherit:');
+      expect(brief(findings)).toEqual([
+        { file: 'pipeline.yml', line: first, rule: 'permissions-exceed' },
+        { file: 'pipeline.yml', line: second, rule: 'permissions-exceed' },
+      ]);
+      expect(findings[0]?.message).toContain(
+        'rung.yml job "run" asks id-token: write, but this job grants id-token: none',
+      );
+    });
+
+    it('accepts it when the calling job grants enough, and judges write-all', async () => {
+      const grants =
+        'rung:\n    needs: prepare\n    permissions:\n      contents: read\n      id-token: write\n';
+      const { findings } = await check({
+        'rung.yml': [[CALLEE_PERMISSIONS, 'permissions:\n  contents: read\n  id-token: write\n\njobs:']],
+        'pipeline.yml': [['rung:\n    needs: prepare\n', grants]],
+      });
+      // Only the second call, which still grants the workflow's contents: read alone, is refused.
+      expect(findings.map((f) => f.rule)).toEqual(['permissions-exceed']);
+      const { findings: all } = await check({
+        'rung.yml': [[CALLEE_PERMISSIONS, 'permissions: write-all\n\njobs:']],
+      });
+      expect(all.map((f) => f.message)).toEqual([
+        expect.stringContaining('asks write-all, more than this job grants'),
+        expect.stringContaining('asks write-all, more than this job grants'),
+      ]);
+    });
+
+    it('does not judge a caller without permissions (the repository default applies)', async () => {
+      const { findings } = await check({
+        'rung.yml': [[CALLEE_PERMISSIONS, 'permissions:\n  contents: write\n\njobs:']],
+        'pipeline.yml': [['permissions:\n  contents: read\n\njobs:', 'jobs:']],
+      });
+      expect(findings).toEqual([]);
+    });
+  });
 });
