@@ -1,0 +1,19 @@
+// Phase 03, the platform: pinned upstream charts, what goes where, Helm invocations and the install loop.
+export { HELM_APPLY_TIMEOUT, HelmError, helmUpgrade, helmUpgradeArgs } from './helm.js';
+export {
+  type InstallOutcome,
+  installPlatform,
+  type PlatformDeps,
+  type PlatformResult,
+  type ReadinessResult,
+} from './install.js';
+export { type ClusterAccess, type KubeconfigFile, kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
+export { type ChartPin, ChartPinSchema, loadChartPins, parseChartPins } from './pins.js';
+export {
+  type ClusterRole,
+  PLATFORM_RELEASES,
+  type PlannedInstall,
+  type PlatformPlanInput,
+  type PlatformRelease,
+  planPlatform,
+} from './plan.js';
