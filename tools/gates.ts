@@ -5,7 +5,8 @@
  *   npm test                      all gates
  *   npm test -- --only unit,lint  just these gates (names as printed, or a prefix of them)
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Gate, type GateOutcome, runCommand, runGates, summaryLine, tail } from './lib/gate-runner.js';
 import { repoRoot } from './lib/paths.js';
@@ -146,6 +147,85 @@ const helmGate: Gate = {
       : needsTool('helm', commandGate('helm lint', 'helm', ['lint', '--strict', ...charts])).run(),
 };
 
+/** The Kubernetes version of the vendored offline schemas: `helm/schemas/v<version>-standalone-strict/`. */
+function offlineSchemaVersion(): string | null {
+  const dir = path.join(root, 'helm', 'schemas');
+  if (!existsSync(dir)) return null;
+  const versions = readdirSync(dir)
+    .map((name) => /^v(\d+\.\d+\.\d+)-standalone-strict$/.exec(name)?.[1])
+    .filter((v): v is string => v !== undefined);
+  return versions.length === 1 ? (versions[0] ?? null) : null;
+}
+
+/** Each of our charts rendered with each profile's values (or its defaults), validated offline. */
+const kubeconformGate: Gate = {
+  name: 'kubeconform',
+  async run(): Promise<GateOutcome> {
+    if (charts.length === 0) return { status: 'skip', reason: 'no charts under helm/charts yet' };
+    const k8sVersion = offlineSchemaVersion();
+    if (k8sVersion === null) {
+      return {
+        status: 'skip',
+        reason:
+          'no offline schemas (helm/schemas/v<k8s>-standalone-strict/): the default schema location needs network',
+      };
+    }
+    for (const tool of ['helm', 'kubeconform']) {
+      if (!hasCommand(tool))
+        return { status: 'fail', detail: `${tool} is not installed: run \`bash tools/bootstrap.sh\` first` };
+    }
+    const scratch = mkdtempSync(path.join(tmpdir(), 'mlperf-kubeconform-'));
+    try {
+      let renders = 0;
+      for (const chart of charts) {
+        const name = path.basename(chart);
+        const valuesDir = path.join(root, 'helm', 'values', name);
+        const valueSets = existsSync(valuesDir)
+          ? readdirSync(valuesDir)
+              .filter((f) => f.endsWith('.yaml'))
+              .sort()
+              .map((f) => path.join(valuesDir, f))
+          : [null];
+        for (const values of valueSets) {
+          const label = `${name} with ${values ? path.relative(root, values) : 'chart defaults'}`;
+          const out = path.join(scratch, `${name}-${renders}`);
+          const template = await runCommand(
+            'helm',
+            ['template', name, chart, '--output-dir', out, ...(values ? ['-f', values] : [])],
+            { cwd: root, env },
+          );
+          if (template.code !== 0) {
+            return { status: 'fail', detail: `helm template ${label} failed\n${tail(template.output, 30)}` };
+          }
+          const check = await runCommand(
+            'kubeconform',
+            [
+              '-strict',
+              '-summary',
+              '-kubernetes-version',
+              k8sVersion,
+              '-schema-location',
+              'helm/schemas',
+              out,
+            ],
+            { cwd: root, env },
+          );
+          if (check.code !== 0) {
+            return { status: 'fail', detail: `kubeconform ${label}\n${tail(check.output, 30)}` };
+          }
+          renders += 1;
+        }
+      }
+      return {
+        status: 'pass',
+        detail: `${renders} render(s) of ${charts.length} chart(s) valid against Kubernetes ${k8sVersion} schemas`,
+      };
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+};
+
 const actionManifests = dirsWith(path.join(root, 'actions'), (dir) =>
   existsSync(path.join(dir, 'action.yml')),
 );
@@ -182,6 +262,7 @@ const gates: Gate[] = [
     '--skip-download',
   ]),
   helmGate,
+  kubeconformGate,
   commandGate('unit and contract tests (vitest)', npxBin('vitest'), ['run'], { summarize: vitestSummary }),
 ];
 
