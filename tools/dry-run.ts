@@ -5,16 +5,18 @@
  * Walks the pipeline's phases with the configuration resolved exactly as validate-config resolves
  * it and prints what each phase would do. Calls nothing: no AWS, no GitHub, no network, no
  * credentials. The logic is the core's (`@mlperf/core/dryrun/index`); this file only reads the
- * command line, the profile directory and an optional pricing file, and prints.
+ * command line, the profile directory, the chart pins (helm/versions.yaml) and the list of values
+ * files under helm/values/, an optional pricing file, and prints.
  * Exit 0 with the plan, 2 for bad input.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPricingTable, type PricingTable } from '@mlperf/core/cost/pricing';
 import {
   DRY_RUN_USAGE,
   DryRunInputError,
   DryRunOptionsError,
+  type DryRunPlatformInput,
   givenChoices,
   type ParsedDryRunArgs,
   parseDryRunArgs,
@@ -23,6 +25,7 @@ import {
   renderDryRunText,
   resolveDryRunConfig,
 } from '@mlperf/core/dryrun/index';
+import { loadChartPins } from '@mlperf/core/platform/pins';
 import { resolveRunId } from '@mlperf/core/terraform/run-meta';
 import { repoRoot } from './lib/paths.js';
 
@@ -38,13 +41,42 @@ async function pricingFrom(file: string | undefined): Promise<PricingTable> {
     raw = JSON.parse(await readFile(path.resolve(file), 'utf8'));
   } catch (error) {
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(`--pricing-file: got ${JSON.stringify(file)}; allowed: a readable JSON pricing table (${why})`);
+    throw new InputError(
+      `--pricing-file: got ${JSON.stringify(file)}; allowed: a readable JSON pricing table (${why})`,
+    );
   }
   try {
     return loadPricingTable(raw);
   } catch (error) {
     throw new InputError(`--pricing-file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Relative to the working directory when inside it, so messages name `profiles/…`, `helm/…`. */
+function shown(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative !== '' && !relative.startsWith('..') ? relative : absolute;
+}
+
+/** What the platform action reads from the repository: the chart pins and which values files exist. */
+async function platformFiles(): Promise<DryRunPlatformInput> {
+  const helmDir = path.join(repoRoot(), 'helm');
+  const pinsFile = shown(path.join(helmDir, 'versions.yaml'));
+  let pins: DryRunPlatformInput['pins'];
+  try {
+    pins = await loadChartPins(pinsFile);
+  } catch (error) {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  }
+  const valuesDir = path.join(helmDir, 'values');
+  const entries = await readdir(valuesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const valuesFiles = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path.relative(valuesDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
+    .sort();
+  return { pins, pinsFile, valuesFiles };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -62,8 +94,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { options } = parsed;
-  const root = repoRoot();
-  const profilesDir = path.join(root, 'profiles');
+  const profilesDir = shown(path.join(repoRoot(), 'profiles'));
   const resolution = await resolveDryRunConfig({
     profile: options.profile,
     profilesDir,
@@ -71,7 +102,9 @@ async function main(argv: readonly string[]): Promise<number> {
     choices: options.choices,
   });
   if (!resolution.ok) {
-    err(`dry run: invalid input (${resolution.errors.length} error${resolution.errors.length === 1 ? '' : 's'}):`);
+    err(
+      `dry run: invalid input (${resolution.errors.length} error${resolution.errors.length === 1 ? '' : 's'}):`,
+    );
     for (const text of resolution.errors) err(text);
     return 2;
   }
@@ -83,13 +116,14 @@ async function main(argv: readonly string[]): Promise<number> {
       now,
       pricing: await pricingFrom(options.pricingFile),
       source: {
-        profileFile: path.relative(process.cwd(), path.join(profilesDir, `${options.profile}.yaml`)),
+        profileFile: path.join(profilesDir, `${options.profile}.yaml`),
         sets: options.sets,
         choices: givenChoices(options.choices),
       },
       owner: options.owner ?? (process.env.GITHUB_ACTOR || undefined),
       ...(options.pipelineRoleArn ? { pipelineRoleArn: options.pipelineRoleArn } : {}),
       ...(options.stateBucket ? { stateBucket: options.stateBucket } : {}),
+      ...(resolution.config.infrastructure.provider === 'aws' ? { platform: await platformFiles() } : {}),
     });
     out(options.json ? renderDryRunJson(plan) : renderDryRunText(plan));
     return 0;

@@ -97980,6 +97980,25 @@ var actionsIo = {
 // actions/provision/src/run.ts
 import path2 from "node:path";
 
+// actions/_shell/src/config-input.ts
+function readConfigInput(getInput2, name = "config") {
+  let parsed;
+  try {
+    parsed = JSON.parse(getInput2(name));
+  } catch {
+    throw new Error(`input ${name} is not JSON; pass the config output of the validate-config action`);
+  }
+  return validateRunConfig(parsed, { source: `input ${name}` });
+}
+function requireAws(config2, why) {
+  if (config2.infrastructure.provider !== "aws") {
+    throw new Error(
+      `infrastructure.provider: got ${JSON.stringify(config2.infrastructure.provider)}; allowed: aws (${why})`
+    );
+  }
+  return config2;
+}
+
 // actions/provision/src/names.ts
 var Inputs = {
   Config: "config",
@@ -98020,20 +98039,10 @@ function positiveNumber(io, name) {
   return value;
 }
 function readInputs(io, runtime) {
-  let parsed;
-  try {
-    parsed = JSON.parse(io.getInput(Inputs.Config));
-  } catch {
-    throw new Error(
-      `input ${Inputs.Config} is not JSON; pass the config output of the validate-config action`
-    );
-  }
-  const config2 = validateRunConfig(parsed, { source: `input ${Inputs.Config}` });
-  if (config2.infrastructure.provider !== "aws") {
-    throw new Error(
-      `infrastructure.provider is ${config2.infrastructure.provider}: there is nothing to provision for a local run`
-    );
-  }
+  const config2 = requireAws(
+    readConfigInput((name) => io.getInput(name), Inputs.Config),
+    "there is nothing to provision for a local run"
+  );
   const runId = validateRunId(io.getInput(Inputs.RunId).trim());
   const bucket = io.getInput(Inputs.StateBucket).trim();
   if (bucket === "")

@@ -9,13 +9,12 @@ import {
   type EksStatusApi,
   expiresAt,
   provisionStack,
-  type RunConfig,
   roleArnFromCallerArn,
   type StackRecordStore,
   Terraform,
-  validateRunConfig,
   validateRunId,
 } from '@mlperf/core';
+import { type AwsRunConfig, readConfigInput, requireAws } from '../../_shell/src/config-input.js';
 import { Inputs, Outputs, POLL_INTERVAL_MS } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
@@ -46,7 +45,7 @@ export interface ProvisionRuntime {
 }
 
 export interface ProvisionSettings {
-  config: RunConfig & { infrastructure: { provider: 'aws' } };
+  config: AwsRunConfig;
   runId: string;
   backend: BackendConfig;
   workingDir: string;
@@ -66,27 +65,17 @@ function positiveNumber(io: ActionIo, name: string): number {
 }
 
 export function readInputs(io: ActionIo, runtime: ProvisionRuntime): ProvisionSettings {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(io.getInput(Inputs.Config));
-  } catch {
-    throw new Error(
-      `input ${Inputs.Config} is not JSON; pass the config output of the validate-config action`,
-    );
-  }
-  const config = validateRunConfig(parsed, { source: `input ${Inputs.Config}` });
-  if (config.infrastructure.provider !== 'aws') {
-    throw new Error(
-      `infrastructure.provider is ${config.infrastructure.provider}: there is nothing to provision for a local run`,
-    );
-  }
+  const config = requireAws(
+    readConfigInput((name) => io.getInput(name), Inputs.Config),
+    'there is nothing to provision for a local run',
+  );
   const runId = validateRunId(io.getInput(Inputs.RunId).trim());
   const bucket = io.getInput(Inputs.StateBucket).trim();
   if (bucket === '')
     throw new Error(`input ${Inputs.StateBucket} is required: the S3 bucket holding Terraform state`);
   const region = config.infrastructure.region;
   return {
-    config: config as ProvisionSettings['config'],
+    config,
     runId,
     backend: {
       bucket,

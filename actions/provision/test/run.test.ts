@@ -188,7 +188,7 @@ describe('provision action', () => {
     const a = fakeIo({ ...(await inputs()), [Inputs.Config]: JSON.stringify(local) });
     await run(a.io, runtime(new TerraformStub(), active, '/nowhere'));
     expect(a.failures[0]).toBe(
-      'infrastructure.provider is local: there is nothing to provision for a local run',
+      'infrastructure.provider: got "local"; allowed: aws (there is nothing to provision for a local run)',
     );
     const b = fakeIo({ ...(await inputs()), [Inputs.StateBucket]: '' });
     await run(b.io, runtime(new TerraformStub(), active, '/nowhere'));

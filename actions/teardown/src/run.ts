@@ -12,9 +12,9 @@ import {
   roleArnFromCallerArn,
   runTeardown,
   Terraform,
-  validateRunConfig,
   validateRunId,
 } from '@mlperf/core';
+import { readConfigInput } from '../../_shell/src/config-input.js';
 import { Inputs, Outputs, POLL_INTERVAL_MS } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
@@ -51,15 +51,7 @@ function wholeNumber(io: ActionIo, name: string): number {
 }
 
 export function readConfig(io: ActionIo): RunConfig {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(io.getInput(Inputs.Config));
-  } catch {
-    throw new Error(
-      `input ${Inputs.Config} is not JSON; pass the config output of the validate-config action`,
-    );
-  }
-  return validateRunConfig(parsed, { source: `input ${Inputs.Config}` });
+  return readConfigInput((name) => io.getInput(name), Inputs.Config);
 }
 
 export function parseClusterNames(raw: string): string[] {

@@ -3,7 +3,7 @@
  * option at once, each as `--option: got <value>; allowed: <what would be accepted>` (the same shape
  * as a bad run configuration).
  */
-import { parseArgs } from 'node:util';
+import { parseOptions } from '@mlperf/core/config/command-line';
 import { type ConfigIssue, formatIssue } from '@mlperf/core/config/errors';
 
 export const DEFAULT_PROFILE = 'local';
@@ -65,38 +65,9 @@ const SPEC = {
 } as const;
 
 type OptionName = keyof typeof SPEC;
-const KNOWN = Object.keys(SPEC).map((name) => `--${name}`);
 
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
-  const { values, tokens } = parseArgs({
-    args: [...argv],
-    options: SPEC,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
-  const issues: ConfigIssue[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'positional') {
-      issues.push({ path: 'arguments', value: token.value, allowed: `options only (${KNOWN.join(', ')})` });
-    } else if (token.kind === 'option') {
-      const spec = (SPEC as Record<string, { type: string }>)[token.name];
-      if (spec === undefined) {
-        issues.push({ path: 'options', value: token.rawName, allowed: `one of: ${KNOWN.join(', ')}` });
-      } else if (spec.type === 'string' && token.value === undefined) {
-        issues.push({ path: `--${token.name}`, value: undefined, allowed: 'a value after the option' });
-      } else if (spec.type === 'string' && !token.inlineValue && token.value?.startsWith('-')) {
-        // Without strict parsing `--profile --set` would read "--set" as the profile.
-        issues.push({
-          path: `--${token.name}`,
-          value: token.value,
-          allowed: `a value after the option, not another option (write --${token.name}=VALUE for a value starting with "-")`,
-        });
-      } else if (spec.type === 'boolean' && token.value !== undefined) {
-        issues.push({ path: `--${token.name}`, value: token.value, allowed: 'no value' });
-      }
-    }
-  }
+  const { values, issues } = parseOptions(argv, SPEC);
   if (values.help === true && issues.length === 0) return { help: true };
 
   const text = (name: OptionName): string | undefined => {

@@ -1,0 +1,168 @@
+// The pipeline facts the dry run states (dryrun/pipeline.ts) against the YAML and the action shells
+// they come from: a changed default or a new sink fails here instead of making the dry run wrong.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { Inputs as PLATFORM_INPUTS } from '../../../platform/src/names.js';
+import { POLL_INTERVAL_MS as PROVISION_POLL_MS } from '../../../provision/src/names.js';
+import { PIPELINE_PHASES } from '../../../report/src/names.js';
+import { POLL_INTERVAL_MS as TEARDOWN_POLL_MS } from '../../../teardown/src/names.js';
+import {
+  kubeconfigPlaceholder,
+  PLATFORM_DEFAULTS,
+  PROVISION_DEFAULTS,
+  REHEARSAL_STEP,
+  REPORT_ARTIFACT,
+  REPORT_OUTPUT_DIR,
+  REPORT_PHASES_AWS,
+  REPORT_SINK_USES,
+  TEARDOWN_DEFAULTS,
+  TERRAFORM_VERSION,
+} from '../../src/dryrun/pipeline.js';
+import { writeKubeconfig } from '../../src/platform/kubeconfig.js';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  uses?: string;
+  needs?: string | string[];
+  environment?: string;
+  permissions?: Record<string, string>;
+  'timeout-minutes'?: number;
+  with?: Record<string, unknown>;
+  steps?: Step[];
+}
+interface Workflow {
+  on: Record<string, { inputs?: Record<string, { options?: string[] }> } | null>;
+  jobs: Record<string, Job>;
+}
+
+async function yamlAt<T>(file: string): Promise<T> {
+  return parse(await readFile(`${root}${file}`, 'utf8')) as T;
+}
+
+async function inputDefault(action: string, input: string): Promise<string> {
+  const doc = await yamlAt<{ inputs: Record<string, { default?: string }> }>(`actions/${action}/action.yml`);
+  const value = doc.inputs[input]?.default;
+  if (value === undefined) throw new Error(`actions/${action}/action.yml: input ${input} has no default`);
+  return value;
+}
+
+describe('dry-run pipeline facts', () => {
+  it('provision defaults match actions/provision', async () => {
+    expect(await inputDefault('provision', 'terraform-dir')).toBe(PROVISION_DEFAULTS.terraformDir);
+    expect(Number(await inputDefault('provision', 'ttl-hours'))).toBe(PROVISION_DEFAULTS.ttlHours);
+    expect(Number(await inputDefault('provision', 'wait-timeout-minutes'))).toBe(
+      PROVISION_DEFAULTS.waitTimeoutMinutes,
+    );
+    expect(PROVISION_POLL_MS).toBe(PROVISION_DEFAULTS.pollSeconds * 1000);
+  });
+
+  it('teardown defaults match actions/teardown', async () => {
+    expect(await inputDefault('teardown', 'terraform-dir')).toBe(PROVISION_DEFAULTS.terraformDir);
+    expect(Number(await inputDefault('teardown', 'load-balancer-timeout-minutes'))).toBe(
+      TEARDOWN_DEFAULTS.loadBalancerTimeoutMinutes,
+    );
+    expect(Number(await inputDefault('teardown', 'destroy-attempts'))).toBe(
+      TEARDOWN_DEFAULTS.destroyAttempts,
+    );
+    expect(TEARDOWN_POLL_MS).toBe(TEARDOWN_DEFAULTS.pollSeconds * 1000);
+    const shell = await readFile(`${root}actions/teardown/src/run.ts`, 'utf8');
+    expect(shell).toContain(`expiresAt(new Date(runtime.clock.now()), ${TEARDOWN_DEFAULTS.expiryHours})`);
+  });
+
+  it('perf-pipeline.yml: report output and artifact, the rehearsal step, the Terraform version', async () => {
+    expect(await inputDefault('report', 'output-dir')).toBe(REPORT_OUTPUT_DIR);
+    const pipeline = await yamlAt<Workflow>('.github/workflows/perf-pipeline.yml');
+    const upload = pipeline.jobs.report?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with).toMatchObject({ name: REPORT_ARTIFACT, path: `${REPORT_OUTPUT_DIR}/` });
+    const rehearse = pipeline.jobs.rehearsal?.steps?.filter((s) => s.run?.includes('npm run rehearse'));
+    expect(rehearse?.map((s) => s.run?.trim())).toEqual([REHEARSAL_STEP]);
+    for (const job of ['provision', 'teardown']) {
+      const setup = pipeline.jobs[job]?.steps?.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'));
+      expect(setup?.with?.terraform_version).toBe(TERRAFORM_VERSION);
+    }
+  });
+
+  it('platform defaults match actions/platform and its job in perf-pipeline.yml', async () => {
+    expect(await inputDefault('platform', PLATFORM_INPUTS.HelmDir)).toBe(PLATFORM_DEFAULTS.helmDir);
+    expect(Number(await inputDefault('platform', PLATFORM_INPUTS.ReadinessTimeoutMinutes))).toBe(
+      PLATFORM_DEFAULTS.readinessTimeoutMinutes,
+    );
+    const pipeline = await yamlAt<Workflow>('.github/workflows/perf-pipeline.yml');
+    const job = pipeline.jobs.platform;
+    expect(job?.needs).toEqual([...PLATFORM_DEFAULTS.needs]);
+    expect(job?.['timeout-minutes']).toBe(PLATFORM_DEFAULTS.jobTimeoutMinutes);
+    expect(job?.environment).toBeDefined();
+    expect(job?.permissions?.['id-token']).toBe('write');
+    const helm = job?.steps?.find((s) => s.uses?.startsWith('azure/setup-helm@'));
+    expect(helm?.with?.version).toBe(PLATFORM_DEFAULTS.helmVersion);
+    const step = job?.steps?.find((s) => s.uses === './actions/platform');
+    expect(step).toBeDefined();
+    // The dry run states the defaults; the pipeline must not override them.
+    expect(Object.keys(step?.with ?? {})).not.toContain(PLATFORM_INPUTS.HelmDir);
+    expect(Object.keys(step?.with ?? {})).not.toContain(PLATFORM_INPUTS.ReadinessTimeoutMinutes);
+  });
+
+  it('the phases the dry run reports on are the report action’s', () => {
+    expect([...REPORT_PHASES_AWS]).toEqual([...PIPELINE_PHASES.aws]);
+  });
+
+  it('the kubeconfig placeholder has the shape of the file writeKubeconfig makes, owner-only', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'dryrun-contract-'));
+    try {
+      const file = await writeKubeconfig(
+        { name: 'mlperf-r123-hub', endpoint: 'https://example.invalid', caBase64: 'QUJD', token: 't' },
+        parent,
+      );
+      const [, ...pattern] = kubeconfigPlaceholder('mlperf-r123-hub').split('/');
+      const shape = new RegExp(`^${pattern.join('/').replace(/[.]/g, '\\.').replace('XXXXXX', '[^/]+')}$`);
+      expect(path.relative(parent, file.path)).toMatch(shape);
+      expect((await stat(file.path)).mode & 0o777).toBe(0o600);
+      await file.remove();
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('the report sinks are those each entry point’s report step asks for', async () => {
+    for (const use of REPORT_SINK_USES) {
+      const workflow = await yamlAt<Workflow>(use.workflow);
+      const pipelineJob = Object.values(workflow.jobs).find(
+        (j) => j.uses === './.github/workflows/perf-pipeline.yml',
+      );
+      expect(pipelineJob?.with?.trigger, use.workflow).toBe(use.trigger);
+      if (use.profiles === 'any') {
+        expect(workflow.on.workflow_dispatch?.inputs?.profile?.options).toEqual(
+          expect.arrayContaining(['aws-1000tps', 'aws-smoke', 'local']),
+        );
+      } else {
+        expect([pipelineJob?.with?.profile]).toEqual(use.profiles);
+      }
+      const reportSteps = Object.values(workflow.jobs)
+        .flatMap((j) => j.steps ?? [])
+        .filter((s) => s.uses === './actions/report');
+      expect(reportSteps.length, use.workflow).toBeGreaterThan(0);
+      const inputs = Object.assign({}, ...reportSteps.map((s) => s.with ?? {})) as Record<string, unknown>;
+      expect('pr-number' in inputs, `${use.workflow} pr-number`).toBe(use.prComment);
+      expect('release-id' in inputs, `${use.workflow} release-id`).toBe(use.releaseNotes);
+      expect(inputs['publish-on-pass'] === 'true', `${use.workflow} publish-on-pass`).toBe(use.publishOnPass);
+      expect(inputs['history-branch'] ?? null, `${use.workflow} history-branch`).toBe(use.historyBranch);
+    }
+  });
+
+  it('cluster names follow the root stack’s locals', async () => {
+    const main = await readFile(`${root}terraform/envs/perf/main.tf`, 'utf8');
+    expect(main).toMatch(/name\s+=\s+"mlperf-\$\{var\.run_id\}"/);
+    expect(main).toMatch(/hub_cluster_name\s+=\s+"\$\{local\.name\}-hub"/);
+    expect(main).toMatch(/load_cluster_name\s+=\s+"\$\{local\.name\}-load"/);
+  });
+});
