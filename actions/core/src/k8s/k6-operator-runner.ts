@@ -363,8 +363,8 @@ export interface K6OperatorRunnerSettings
   extends Omit<TestRunParams, 'rung' | 'parallelism' | 'name' | 'load'> {
   load: LoadSettings;
   /**
-   * Per-runner capacity, transfers/s. With it, parallelism is ⌈rate / perRunnerRate⌉; without it,
-   * `load.runners` (the engine's expected runner count — the two must agree for a valid rung).
+   * Per-runner capacity, transfers/s. With it, parallelism is ⌈rate / perRunnerRate⌉ (and the rung
+   * expects that many runners); without it, `load.runners`.
    */
   perRunnerRate?: number;
   /** Cap on runners (the load node group's size; `separate: true` puts one runner per node). */
@@ -403,12 +403,13 @@ export class K6OperatorRunner implements RungRunner {
       ...rest
     } = this.settings;
     const deadline = clock.now() + (rung.totalSeconds + slackSeconds) * 1000;
-    const result = await runRung(
-      this.api,
-      { ...rest, rung, parallelism: this.parallelismFor(rung.rate) },
-      deadline,
-      { clock, signal, ...(pollMs === undefined ? {} : { pollMs }), ...(log === undefined ? {} : { log }) },
-    );
+    const parallelism = this.parallelismFor(rung.rate);
+    const result = await runRung(this.api, { ...rest, rung, parallelism }, deadline, {
+      clock,
+      signal,
+      ...(pollMs === undefined ? {} : { pollMs }),
+      ...(log === undefined ? {} : { log }),
+    });
     if (result.status === 'deadline') throw new RungRunError(result.diagnosis, result);
     if (result.stage === 'error' && result.run.runners.every((r) => r.exitCode === null)) {
       throw new RungRunError(result.problems.join('; '), result);
@@ -416,6 +417,11 @@ export class K6OperatorRunner implements RungRunner {
     const runners: RunnerExit[] = result.run.runners.map(({ id, exitCode, summary }) =>
       summary === undefined ? { id, exitCode } : { id, exitCode, summary },
     );
-    return { runners, startedAt: result.run.startedAt, endedAt: result.run.endedAt };
+    return {
+      runners,
+      startedAt: result.run.startedAt,
+      endedAt: result.run.endedAt,
+      expectedRunners: parallelism,
+    };
   }
 }

@@ -25,6 +25,11 @@ export interface RungRun {
   startedAt: number;
   /** Epoch ms when the last runner ended. */
   endedAt: number;
+  /**
+   * How many runners this rung was given, when the runner decides it per rung (k6-operator with a
+   * per-runner capacity); absent: `load.runners` from the configuration.
+   */
+  expectedRunners?: number;
 }
 
 export interface RungRunner {
@@ -200,7 +205,7 @@ async function executeRung(
   context: RungContext,
 ): Promise<RungEvaluation> {
   const { signal } = context;
-  const base = { rung: plan, expectedRunners: config.load.runners };
+  let expectedRunners = config.load.runners;
   const evaluate = (input: {
     runners?: RunnerExit[];
     startedAt?: number | null;
@@ -211,7 +216,8 @@ async function executeRung(
   }) =>
     evaluateRung(
       {
-        ...base,
+        rung: plan,
+        expectedRunners,
         runners: input.runners ?? [],
         startedAt: input.startedAt ?? null,
         endedAt: input.endedAt ?? null,
@@ -230,6 +236,7 @@ async function executeRung(
     if (signal.aborted) return evaluate({ aborted: true });
     return evaluate({ invalidReasons: [`the load runner failed: ${message(error)}`] });
   }
+  if (run.expectedRunners !== undefined) expectedRunners = run.expectedRunners;
   const outcome = { runners: run.runners, startedAt: run.startedAt, endedAt: run.endedAt };
   if (signal.aborted) return evaluate({ ...outcome, aborted: true });
 

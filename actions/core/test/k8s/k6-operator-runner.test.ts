@@ -181,6 +181,7 @@ describe('runRung against a fake Kubernetes API', () => {
     expect(run.runners).toHaveLength(2);
     expect(run.runners[0]?.summary).toBeDefined();
     expect(run.runners[1]).not.toHaveProperty('summary');
+    expect(run.expectedRunners).toBe(2);
   });
 
   it('on abort deletes the TestRun and throws', async () => {

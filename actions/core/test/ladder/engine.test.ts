@@ -42,6 +42,8 @@ interface Behaviour {
   hubOffset?: number;
   /** Prometheus fails on every query of this rung. */
   promFails?: boolean;
+  /** The runner gave this rung its own runner count (k6-operator sizing by rate). */
+  expectedRunners?: number;
 }
 
 /** A hub that sustains up to `capacity`/s; above it the transfer p99 blows through 1 s. */
@@ -89,6 +91,7 @@ function world(config: LadderConfig, behave: (plan: RungPlan) => Behaviour, sign
         runners: codes.map((exitCode, i) => ({ id: `runner-${i + 1}`, exitCode })),
         startedAt: loadStart,
         endedAt: clock.now(),
+        ...(behaviour.expectedRunners === undefined ? {} : { expectedRunners: behaviour.expectedRunners }),
       };
     },
   };
@@ -259,6 +262,18 @@ describe('runLadder', () => {
     expect(invalid?.invalidReasons).toEqual(['runner runner-2: exit 107, script exception']);
     expect(result.maxSustainableRate).toBe(100);
     expect(w.lines[3]).toMatch(/→ INVALID: runner runner-2: exit 107, script exception$/);
+  });
+
+  it('judges the runner count against what the runner gave the rung, when it says so', async () => {
+    // Three runners at 500/s while the configuration says 2: valid only because the runner sized it.
+    const sized = (plan: RungPlan): Behaviour =>
+      plan.rate === 500 ? { exitCodes: [0, 0, 0], expectedRunners: 3 } : {};
+    const result = await runLadder(config(), world(config(), sized).deps);
+    expect(result.rungs.map((r) => r.outcome)).toEqual(['PASS', 'PASS', 'PASS']);
+    const unsized = (plan: RungPlan): Behaviour => (plan.rate === 500 ? { exitCodes: [0, 0, 0] } : {});
+    const strict = await runLadder(config(), world(config(), unsized).deps);
+    expect(strict.rungs[1]?.outcome).toBe('INVALID');
+    expect(strict.rungs[1]?.invalidReasons).toEqual(['3 runners reported, 2 expected']);
   });
 
   it('reads no rung as passing when the first one is invalid', async () => {
