@@ -10,6 +10,7 @@ import { loadPricingTable } from '../../actions/core/src/cost/pricing.js';
 import { formatUsd } from '../../actions/core/src/cost/render.js';
 import {
   kubeconfigPlaceholder,
+  LOAD_INFRA_DEFAULTS,
   PIPELINE_WORKSPACE,
   PLATFORM_DEFAULTS,
 } from '../../actions/core/src/dryrun/pipeline.js';
@@ -17,7 +18,11 @@ import { PLACEHOLDER_ROLE_ARN } from '../../actions/core/src/dryrun/plan.js';
 import type { DryRunPlan } from '../../actions/core/src/dryrun/types.js';
 import { helmUpgradeArgs } from '../../actions/core/src/platform/helm.js';
 import { loadChartPins } from '../../actions/core/src/platform/pins.js';
-import { planPlatform } from '../../actions/core/src/platform/plan.js';
+import {
+  LOAD_INFRA_RELEASES,
+  type PlatformRelease,
+  planPlatform,
+} from '../../actions/core/src/platform/plan.js';
 import { toTerraformVariables } from '../../actions/core/src/terraform/variables.js';
 import { smokePlan } from '../../local/rehearsal/src/smoke.js';
 import { repoRoot } from '../lib/paths.js';
@@ -112,7 +117,7 @@ describe('npm run dry-run (process, offline)', () => {
       '02 Provision [would-run]',
       '03 Platform [would-run]',
       '04 Mojaloop [not-built]',
-      '05 Load infrastructure [not-built]',
+      '05 Load infrastructure [would-run]',
       '06 First test [not-built]',
       '07 Ladder [not-built]',
       '08 Report [would-run]',
@@ -125,21 +130,27 @@ describe('npm run dry-run (process, offline)', () => {
     expect(result.stdout).toContain('INVALID: The run stopped at phase mojaloop');
   });
 
+  /** The releases as the action plans them, from this checkout's pins and values files. */
+  async function installsOf(profile: string, releases?: readonly PlatformRelease[]) {
+    const config = await loadRunConfig({ profile, profilesDir });
+    const helmDir = path.join(root, 'helm');
+    const valuesDir = path.posix.join(PIPELINE_WORKSPACE, PLATFORM_DEFAULTS.helmDir, 'values');
+    return planPlatform({
+      config,
+      pins: await loadChartPins(path.join(helmDir, 'versions.yaml')),
+      valuesDir,
+      pinsFile: 'helm/versions.yaml',
+      exists: (file) => existsSync(path.join(helmDir, 'values', path.posix.relative(valuesDir, file))),
+      ...(releases === undefined ? {} : { releases }),
+    });
+  }
+
   for (const profile of ['aws-1000tps', 'aws-smoke']) {
-    it(`${profile} --json: platform would-run with the releases planPlatform and helmUpgradeArgs make`, async () => {
+    it(`${profile} --json: platform and load-infra would-run with the releases planPlatform and helmUpgradeArgs make`, async () => {
       const plan = await dryRunJson('--profile', profile, '--run-id', 'r123');
       const platform = phaseOf(plan, 'platform');
       expect(platform.status).toBe('would-run');
-      const config = await loadRunConfig({ profile, profilesDir });
-      const helmDir = path.join(root, 'helm');
-      const valuesDir = path.posix.join(PIPELINE_WORKSPACE, PLATFORM_DEFAULTS.helmDir, 'values');
-      const installs = planPlatform({
-        config,
-        pins: await loadChartPins(path.join(helmDir, 'versions.yaml')),
-        valuesDir,
-        pinsFile: 'helm/versions.yaml',
-        exists: (file) => existsSync(path.join(helmDir, 'values', path.posix.relative(valuesDir, file))),
-      });
+      const installs = await installsOf(profile);
       expect(
         platform.details.releases.map((r) => [r.key, r.cluster, r.namespace, r.chart, r.version, r.repo]),
       ).toEqual(installs.map((i) => [i.key, i.cluster, i.namespace, i.pin.chart, i.pin.version, i.pin.repo]));
@@ -147,8 +158,36 @@ describe('npm run dry-run (process, offline)', () => {
       expect(platform.details.releases.map((r) => r.command.args)).toEqual(
         installs.map((i) => helmUpgradeArgs(i, kubeconfigPlaceholder(`mlperf-r123-${i.cluster}`))),
       );
-      expect(platform.details.releases.find((r) => r.key === 'k6-operator')?.cluster).toBe('load');
+      expect(platform.details.releases.filter((r) => r.cluster === 'load')).toEqual([]);
       expect(platform.details.failure).toBeNull();
+
+      const loadInfra = phaseOf(plan, 'load-infra');
+      expect(loadInfra.status).toBe('would-run');
+      const loadInstalls = await installsOf(profile, LOAD_INFRA_RELEASES);
+      expect(loadInfra.details.releases).toEqual(
+        loadInstalls.map((i, index) => ({
+          order: index + 1,
+          key: i.key,
+          release: i.release,
+          cluster: i.cluster,
+          clusterName: `mlperf-r123-${i.cluster}`,
+          namespace: i.namespace,
+          chart: i.pin.chart,
+          version: i.pin.version,
+          repo: i.pin.repo,
+          valuesFiles: i.valuesFiles,
+          readiness: { namespace: i.namespace, timeoutMinutes: LOAD_INFRA_DEFAULTS.readinessTimeoutMinutes },
+          command: {
+            command: 'helm',
+            args: helmUpgradeArgs(i, kubeconfigPlaceholder(`mlperf-r123-${i.cluster}`)),
+            cwd: PIPELINE_WORKSPACE,
+            env: {},
+            purpose: expect.any(String),
+          },
+        })),
+      );
+      expect(loadInfra.details.releases.map((r) => [r.key, r.cluster])).toEqual([['k6-operator', 'load']]);
+      expect(loadInfra.details.failure).toBeNull();
       expect(plan.outcome).toMatch(/stop at mojaloop/);
     });
   }
@@ -157,6 +196,7 @@ describe('npm run dry-run (process, offline)', () => {
     const plan = await dryRunJson('--run-id', 'r123');
     expect(plan.profile).toBe('aws-1000tps');
     expect(phaseOf(plan, 'platform').status).toBe('would-run');
+    expect(phaseOf(plan, 'load-infra').status).toBe('would-run');
     expect(plan.phases.map((p) => p.name)).toEqual(plan.chain);
     expect(plan.chain).toHaveLength(10);
     for (const p of plan.phases) expect(['would-run', 'skipped', 'not-built']).toContain(p.status);

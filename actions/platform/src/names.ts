@@ -4,9 +4,6 @@ export const Inputs = {
   HubClusterName: 'hub-cluster-name',
   HubClusterEndpoint: 'hub-cluster-endpoint',
   HubClusterCa: 'hub-cluster-ca',
-  LoadClusterName: 'load-cluster-name',
-  LoadClusterEndpoint: 'load-cluster-endpoint',
-  LoadClusterCa: 'load-cluster-ca',
   ReadinessTimeoutMinutes: 'readiness-timeout-minutes',
   HelmDir: 'helm-dir',
 } as const;

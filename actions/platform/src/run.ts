@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type AwsCredentials, type Clock, type CommandRunner, createEksToken } from '@mlperf/core';
+import type { AwsCredentials, Clock, CommandRunner } from '@mlperf/core';
 import {
   type ClusterAccess,
-  type ClusterRole,
   installPlatform,
   type KubeconfigFile,
   loadChartPins,
@@ -11,6 +10,7 @@ import {
   type ReadinessResult,
   writeKubeconfig,
 } from '@mlperf/core/platform/index';
+import { type Cluster, clusterAccess, readCluster, readMinutes } from '../../_shell/src/clusters.js';
 import { type AwsRunConfig, readConfigInput, requireAws } from '../../_shell/src/config-input.js';
 import { Inputs, Outputs } from './names.js';
 
@@ -36,23 +36,11 @@ export interface PlatformRuntime {
   workspace: string;
 }
 
-interface Cluster {
-  name: string;
-  endpoint: string;
-  caBase64: string;
-}
-
 export interface PlatformSettings {
   config: AwsRunConfig;
-  clusters: Record<ClusterRole, Cluster>;
+  hub: Cluster;
   readinessTimeoutMs: number;
   helmDir: string;
-}
-
-function required(io: ActionIo, name: string, allowed: string): string {
-  const value = io.getInput(name).trim();
-  if (value === '') throw new Error(`input ${name}: got ""; allowed: ${allowed}`);
-  return value;
 }
 
 export function readInputs(io: ActionIo, workspace: string): PlatformSettings {
@@ -60,30 +48,10 @@ export function readInputs(io: ActionIo, workspace: string): PlatformSettings {
     readConfigInput((name) => io.getInput(name), Inputs.Config),
     'a local run has no platform phase',
   );
-  const cluster = (name: string, endpoint: string, ca: string): Cluster => {
-    const access = {
-      name: required(io, name, 'the EKS cluster name (provision output)'),
-      endpoint: required(io, endpoint, 'the https:// API endpoint (provision output)'),
-      caBase64: required(io, ca, 'the base64 certificate authority (provision output)'),
-    };
-    if (!access.endpoint.startsWith('https://')) {
-      throw new Error(`input ${endpoint}: got ${JSON.stringify(access.endpoint)}; allowed: an https:// URL`);
-    }
-    return access;
-  };
-  const minutesRaw = io.getInput(Inputs.ReadinessTimeoutMinutes).trim() || '15';
-  const minutes = Number(minutesRaw);
-  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 120) {
-    throw new Error(
-      `input ${Inputs.ReadinessTimeoutMinutes}: got ${JSON.stringify(minutesRaw)}; allowed: minutes above 0, at most 120`,
-    );
-  }
+  const minutes = readMinutes((name) => io.getInput(name), Inputs.ReadinessTimeoutMinutes, 15);
   return {
     config,
-    clusters: {
-      hub: cluster(Inputs.HubClusterName, Inputs.HubClusterEndpoint, Inputs.HubClusterCa),
-      load: cluster(Inputs.LoadClusterName, Inputs.LoadClusterEndpoint, Inputs.LoadClusterCa),
-    },
+    hub: readCluster((name) => io.getInput(name), 'hub'),
     readinessTimeoutMs: minutes * 60_000,
     helmDir: path.resolve(workspace, io.getInput(Inputs.HelmDir).trim() || 'helm'),
   };
@@ -126,30 +94,22 @@ export async function run(io: ActionIo, runtime: PlatformRuntime): Promise<void>
       exists: existsSync,
     });
     const region = settings.config.infrastructure.region;
-    const access = {} as Record<ClusterRole, ClusterAccess>;
-    const kubeconfigs = {} as Record<ClusterRole, string>;
-    const readiness = {} as Record<ClusterRole, Readiness>;
-    for (const role of ['hub', 'load'] as const) {
-      const cluster = settings.clusters[role];
-      const { token } = await createEksToken({
-        clusterName: cluster.name,
-        region,
-        credentials: () => runtime.credentials(),
-      });
-      io.setSecret(token);
-      access[role] = { ...cluster, token };
-      const file = await writeKubeconfig(access[role]);
-      files.push(file);
-      kubeconfigs[role] = file.path;
-      readiness[role] = runtime.readiness(access[role]);
-    }
+    const hub = await clusterAccess(
+      settings.hub,
+      region,
+      () => runtime.credentials(),
+      (value) => io.setSecret(value),
+    );
+    const kubeconfig = await writeKubeconfig(hub);
+    files.push(kubeconfig);
+    const readiness = runtime.readiness(hub);
     const result = await installPlatform(
       plan,
       {
         runner: runtime.runner,
         clock: runtime.clock,
-        kubeconfig: (role) => kubeconfigs[role],
-        waitReady: (role, namespace, deadline) => readiness[role](namespace, deadline),
+        kubeconfig: () => kubeconfig.path,
+        waitReady: (_role, namespace, deadline) => readiness(namespace, deadline),
         log: (line) => io.info(line),
       },
       { cwd: runtime.workspace, readinessTimeoutMs: settings.readinessTimeoutMs },

@@ -1,32 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type CommandOptions,
-  type CommandResult,
-  type CommandRunner,
-  EKS_TOKEN_PREFIX,
-  loadRunConfig,
-} from '@mlperf/core';
+import { type CommandRunner, EKS_TOKEN_PREFIX, loadRunConfig } from '@mlperf/core';
 import { describe, expect, it } from 'vitest';
+import { KubeconfigReadingHelm, movingClock, TEST_CA } from '../../_shell/test/kube-phase.js';
 import { recordingIo } from '../../_shell/test/recording-io.js';
 import { Inputs, Outputs } from '../src/names.js';
 import { type PlatformRuntime, run } from '../src/run.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CA = Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n').toString('base64');
-
-/** Helm that reads the kubeconfig it is given (as the real one would) and succeeds. */
-class FakeHelm implements CommandRunner {
-  readonly kubeconfigs: Array<{ path: string; text: string }> = [];
-  readonly releases: string[] = [];
-  async run(_command: string, args: readonly string[], _options: CommandOptions): Promise<CommandResult> {
-    const file = args[args.indexOf('--kubeconfig') + 1] ?? '';
-    this.kubeconfigs.push({ path: file, text: readFileSync(file, 'utf8') });
-    this.releases.push(args[2] ?? '');
-    return { exitCode: 0, stdout: '', stderr: '' };
-  }
-}
+const CA = TEST_CA;
 
 async function inputs(extra: Record<string, string> = {}) {
   const config = await loadRunConfig({ profile: 'aws-smoke', profilesDir: path.join(ROOT, 'profiles') });
@@ -35,9 +18,6 @@ async function inputs(extra: Record<string, string> = {}) {
     [Inputs.HubClusterName]: 'mlperf-r7-hub',
     [Inputs.HubClusterEndpoint]: 'https://HUB.gr7.eu-west-2.eks.amazonaws.com',
     [Inputs.HubClusterCa]: CA,
-    [Inputs.LoadClusterName]: 'mlperf-r7-load',
-    [Inputs.LoadClusterEndpoint]: 'https://LOAD.gr7.eu-west-2.eks.amazonaws.com',
-    [Inputs.LoadClusterCa]: CA,
     ...extra,
   };
 }
@@ -46,7 +26,6 @@ function runtime(
   helm: CommandRunner,
   ready: (cluster: string, namespace: string) => boolean,
 ): PlatformRuntime {
-  let now = Date.parse('2026-11-25T20:00:00Z');
   return {
     credentials: async () => ({
       accessKeyId: 'AKIDEXAMPLE',
@@ -58,42 +37,38 @@ function runtime(
         ? { ready: true }
         : { ready: false, diagnosis: `pod in ${namespace}: CrashLoopBackOff (exit 1, 5 restarts)` },
     runner: helm,
-    clock: {
-      now: () => now,
-      sleep: async (ms) => {
-        now += ms;
-      },
-    },
+    clock: movingClock(),
     workspace: ROOT,
   };
 }
 
 describe('platform action', () => {
-  it('mints a token per cluster, masks it, hands Helm owner-only kubeconfigs and removes them afterwards', async () => {
-    const helm = new FakeHelm();
+  it('mints a hub token, masks it, hands Helm an owner-only kubeconfig and removes it afterwards', async () => {
+    const helm = new KubeconfigReadingHelm();
     const { io, outputs, failures, secrets, summaries, logs } = recordingIo(await inputs());
     await run(
       io,
       runtime(helm, () => true),
     );
     expect(failures).toEqual([]);
-    expect(secrets).toHaveLength(2);
+    expect(secrets).toHaveLength(1);
     expect(secrets.every((token) => token.startsWith(EKS_TOKEN_PREFIX))).toBe(true);
-    // Hub releases get the hub cluster's token, k6-operator the load cluster's.
-    const byRelease = new Map(helm.releases.map((release, i) => [release, helm.kubeconfigs[i]?.text ?? '']));
-    expect(byRelease.get('monitoring')).toContain(secrets[0]);
-    expect(byRelease.get('monitoring')).toContain('https://HUB.gr7.eu-west-2.eks.amazonaws.com');
-    expect(byRelease.get('k6-operator')).toContain(secrets[1]);
-    expect(helm.kubeconfigs.every((file) => !existsSync(file.path))).toBe(true);
+    // Every release goes to the hub cluster with the hub token; k6-operator is load-infra's.
+    expect(helm.calls.map((c) => c.release)).not.toContain('k6-operator');
+    for (const file of helm.calls) {
+      expect(file.kubeconfig).toContain(secrets[0]);
+      expect(file.kubeconfig).toContain('https://HUB.gr7.eu-west-2.eks.amazonaws.com');
+    }
+    expect(helm.calls.every((file) => !existsSync(file.path))).toBe(true);
     const installed = JSON.parse(outputs[Outputs.Installed] ?? '[]');
-    expect(installed.map((i: { release: string }) => i.release)).toEqual(helm.releases);
+    expect(installed.map((i: { release: string }) => i.release)).toEqual(helm.calls.map((c) => c.release));
     expect(summaries[0]).toContain('## Platform: installed');
     for (const line of [...logs, ...summaries])
       for (const token of secrets) expect(line).not.toContain(token);
   });
 
   it('fails with the readiness diagnosis, keeps what was installed in the output, and still removes the kubeconfigs', async () => {
-    const helm = new FakeHelm();
+    const helm = new KubeconfigReadingHelm();
     const { io, outputs, failures, summaries } = recordingIo(await inputs());
     await run(
       io,
@@ -109,7 +84,7 @@ describe('platform action', () => {
       'istio-gateway',
     ]);
     expect(summaries[0]).toContain('## Platform: FAILED');
-    expect(helm.kubeconfigs.every((file) => !existsSync(file.path))).toBe(true);
+    expect(helm.calls.every((file) => !existsSync(file.path))).toBe(true);
   });
 
   it.each([
@@ -117,14 +92,14 @@ describe('platform action', () => {
       { [Inputs.HubClusterEndpoint]: 'http://hub' },
       'input hub-cluster-endpoint: got "http://hub"; allowed: an https:// URL',
     ],
-    [{ [Inputs.LoadClusterName]: ' ' }, 'input load-cluster-name: got ""; allowed: the EKS cluster name'],
+    [{ [Inputs.HubClusterName]: ' ' }, 'input hub-cluster-name: got ""; allowed: the EKS cluster name'],
     [
       { [Inputs.ReadinessTimeoutMinutes]: '0' },
       'input readiness-timeout-minutes: got "0"; allowed: minutes above 0',
     ],
     [{ [Inputs.Config]: '{' }, 'input config is not JSON'],
   ])('refuses bad input %j before minting or installing anything', async (bad, message) => {
-    const helm = new FakeHelm();
+    const helm = new KubeconfigReadingHelm();
     const { io, failures, secrets } = recordingIo(await inputs(bad));
     await run(
       io,
@@ -132,7 +107,7 @@ describe('platform action', () => {
     );
     expect(failures[0]).toContain(message);
     expect(secrets).toEqual([]);
-    expect(helm.releases).toEqual([]);
+    expect(helm.calls.map((c) => c.release)).toEqual([]);
   });
 
   it('refuses a local configuration', async () => {
@@ -140,7 +115,7 @@ describe('platform action', () => {
     const { io, failures } = recordingIo(await inputs({ [Inputs.Config]: JSON.stringify(config) }));
     await run(
       io,
-      runtime(new FakeHelm(), () => true),
+      runtime(new KubeconfigReadingHelm(), () => true),
     );
     expect(failures[0]).toMatch(/infrastructure\.provider: got "local"; allowed: aws/);
   });

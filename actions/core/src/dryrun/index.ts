@@ -10,6 +10,7 @@ export {
 export {
   describeSinks,
   kubeconfigPlaceholder,
+  LOAD_INFRA_DEFAULTS,
   PIPELINE_WORKSPACE,
   PLATFORM_DEFAULTS,
   PROVISION_DEFAULTS,

@@ -38,6 +38,23 @@ export const PLATFORM_DEFAULTS = {
 } as const;
 
 /**
+ * Defaults of the load-infra action's inputs (actions/load-infra/action.yml) and its job
+ * (perf-pipeline.yml `load-infra`): the same needs as `platform`, so the two run side by side.
+ */
+export const LOAD_INFRA_DEFAULTS = {
+  helmDir: 'helm',
+  readinessTimeoutMinutes: 15,
+  /** perf-pipeline.yml job `load-infra`: azure/setup-helm `version`. */
+  helmVersion: 'v3.22.0',
+  /** perf-pipeline.yml job `load-infra`: `timeout-minutes`. */
+  jobTimeoutMinutes: 45,
+  /** perf-pipeline.yml job `load-infra`: `needs`. */
+  needs: ['config', 'preflight', 'provision'],
+  /** The job it runs alongside: neither needs the other. */
+  alongside: 'platform',
+} as const;
+
+/**
  * Where the platform action writes a cluster's kubeconfig (core `writeKubeconfig`: a directory of its
  * own under the runner's temporary directory, `<cluster name>.kubeconfig` in it). `XXXXXX` stands for
  * the random part mkdtemp adds.

@@ -8,8 +8,9 @@
  * - provision/teardown: `toTerraformVariables`, `defaultStateKey`, `stackRecordKey`, `varFilePath`,
  *   and the command lines of the core's `Terraform` class, driven by a runner that records instead
  *   of starting processes;
- * - platform: `planPlatform` with the chart pins the caller read from helm/versions.yaml, and
- *   `helmUpgradeArgs` for each release's command line;
+ * - platform and load-infra: `planPlatform` with the chart pins the caller read from
+ *   helm/versions.yaml and the phase's releases (`PLATFORM_RELEASES` on the hub cluster,
+ *   `LOAD_INFRA_RELEASES` on the load cluster), and `helmUpgradeArgs` for each release's command line;
  * - ladder: `planLadder`, `splitLoad`, `nextStressRate`, `planRunDuration`, `configuredSlos`,
  *   `countTolerance`;
  * - report: `stoppingPhase`, `historyPath`, `regressionRuleText`.
@@ -32,11 +33,25 @@ import { dfspIds, partyIdentifier } from '../fleet/names.js';
 import { regressionRuleText } from '../github/compare.js';
 import { historyPath, securityTag } from '../github/history-entry.js';
 import { stackRecordKey } from '../janitor/record.js';
+import {
+  K6_API_VERSION,
+  K6_CR_LABEL,
+  K6_GROUP,
+  LOAD_RUNNER_ROLE,
+  TESTRUN_KIND,
+  TESTRUN_PLURAL,
+} from '../k8s/testrun.js';
 import { planLadder, planStressRung, splitLoad } from '../ladder/plan.js';
 import { describeStressStop, nextStressRate, type StressAttempt } from '../ladder/stress.js';
 import { HELM_APPLY_TIMEOUT, helmUpgradeArgs } from '../platform/helm.js';
 import type { ChartPin } from '../platform/pins.js';
-import { type PlannedInstall, planPlatform } from '../platform/plan.js';
+import {
+  LOAD_INFRA_RELEASES,
+  PLATFORM_RELEASES,
+  type PlannedInstall,
+  type PlatformRelease,
+  planPlatform,
+} from '../platform/plan.js';
 import { type PhaseOutcome, stoppingPhase } from '../results/incomplete.js';
 import { configuredSlos, formatThreshold, SLO_DEFINITIONS } from '../results/slo.js';
 import { CONTROL_LABELS, PROBE_CONTROL, PROBES } from '../security/posture.js';
@@ -51,6 +66,7 @@ import { type TerraformMeta, type TerraformVariables, toTerraformVariables } fro
 import {
   describeSinks,
   kubeconfigPlaceholder,
+  LOAD_INFRA_DEFAULTS,
   PIPELINE_WORKSPACE,
   PLATFORM_DEFAULTS,
   PROVISION_DEFAULTS,
@@ -68,7 +84,9 @@ import type {
   ConfigDetails,
   DryRunPhase,
   DryRunPlan,
+  HelmPhaseDetails,
   LadderDetails,
+  LoadInfraDetails,
   NotBuiltDetails,
   PhaseName,
   PlannedCommand,
@@ -434,27 +452,42 @@ async function provisionPhase(
   };
 }
 
-// ---------------------------------------------------------------- 03 platform
+// ---------------------------------------------------------------- 03 platform, 05 load-infra: Helm releases
 
-function platformPhase(
+/** How a Helm phase differs from the other: its releases, the action's defaults and its job. */
+interface HelmPhaseSpec {
+  releases: readonly PlatformRelease[];
+  defaults: { helmDir: string; readinessTimeoutMinutes: number; helmVersion: string };
+  job: string;
+  tokens: string;
+  onFailure: string;
+  outputs: string[];
+}
+
+/**
+ * The releases of one Helm phase exactly as its action plans them (`planPlatform` with the phase's
+ * release list) and each one's `helm upgrade --install` command line (`helmUpgradeArgs`). The values
+ * files come from the list the caller read: no filesystem access here.
+ */
+function helmPhaseDetails(
   input: DryRunInput,
   clusters: readonly ClusterSummary[],
-  skippedBecause: string | null,
-): Extract<DryRunPhase, { name: 'platform' }> {
+  spec: HelmPhaseSpec,
+): HelmPhaseDetails {
   const source = input.platform;
   if (source === undefined) {
     throw new DryRunInputError(
       'platform: the chart pins (helm/versions.yaml) and the values files are needed to plan an aws profile',
     );
   }
-  const helmDir = path.posix.join(PIPELINE_WORKSPACE, PLATFORM_DEFAULTS.helmDir);
+  const helmDir = path.posix.join(PIPELINE_WORKSPACE, spec.defaults.helmDir);
   const valuesDir = path.posix.join(helmDir, 'values');
   const present = new Set(source.valuesFiles.map((file) => file.split(path.sep).join('/')));
-  const clusterName = (role: 'hub' | 'load') =>
-    clusters.find((c) => c.role === role)?.expectedName ?? `(${role} cluster)`;
-  const kubeconfigs = (['hub', 'load'] as const).map((cluster) => ({
+  // The clusters Helm installs on, hub first: one kubeconfig file each.
+  const roles = (['hub', 'load'] as const).filter((role) => spec.releases.some((r) => r.cluster === role));
+  const kubeconfigs = roles.map((cluster) => ({
     cluster,
-    path: kubeconfigPlaceholder(clusterName(cluster)),
+    path: kubeconfigPlaceholder(clusterNameOf(clusters, cluster)),
   }));
   const kubeconfigOf = (role: 'hub' | 'load') => kubeconfigs.find((k) => k.cluster === role)?.path ?? '';
 
@@ -467,17 +500,18 @@ function platformPhase(
       valuesDir,
       pinsFile: path.posix.join(helmDir, 'versions.yaml'),
       exists: (file) => present.has(path.posix.relative(valuesDir, file)),
+      releases: spec.releases,
     });
   } catch (error) {
     failure = message(error);
   }
-  const timeoutMinutes = PLATFORM_DEFAULTS.readinessTimeoutMinutes;
+  const timeoutMinutes = spec.defaults.readinessTimeoutMinutes;
   const releases: PlannedRelease[] = installs.map((install, index) => ({
     order: index + 1,
     key: install.key,
     release: install.release,
     cluster: install.cluster,
-    clusterName: clusterName(install.cluster),
+    clusterName: clusterNameOf(clusters, install.cluster),
     namespace: install.namespace,
     chart: install.pin.chart,
     version: install.pin.version,
@@ -495,9 +529,9 @@ function platformPhase(
           : `install or upgrade, then wait up to ${timeoutMinutes} min for ${install.namespace} to be ready`,
     },
   }));
-  const details: PlatformDetails = {
-    job: `platform (perf-pipeline.yml): needs ${PLATFORM_DEFAULTS.needs.join(', ')}; the protected environment; the pipeline role by OIDC; ${PLATFORM_DEFAULTS.jobTimeoutMinutes} min timeout`,
-    helmVersion: PLATFORM_DEFAULTS.helmVersion,
+  return {
+    job: spec.job,
+    helmVersion: spec.defaults.helmVersion,
     pinsFile: source.pinsFile,
     valuesDir,
     failure,
@@ -505,19 +539,50 @@ function platformPhase(
     readinessTimeoutMinutes: timeoutMinutes,
     helmApplyTimeout: HELM_APPLY_TIMEOUT,
     kubeconfigs,
-    tokens:
-      'an EKS bearer token per cluster, minted in this job from its OIDC credentials and masked; written nowhere but an owner-only (0600) kubeconfig file per cluster in a directory of its own, removed when the step ends (never in arguments, outputs or logs)',
-    onFailure:
-      'stops at the first release that fails: Helm exit with its last output lines, or a readiness timeout with the unready pods, their container states and last events in the job summary',
-    outputs: ['installed (JSON: key, release, cluster, namespace, chart, version, seconds per release)'],
+    tokens: spec.tokens,
+    onFailure: spec.onFailure,
+    outputs: spec.outputs,
   };
-  const hub = releases.filter((r) => r.cluster === 'hub').map((r) => r.release);
-  const load = releases.filter((r) => r.cluster === 'load').map((r) => r.release);
+}
+
+function clusterNameOf(clusters: readonly ClusterSummary[], role: 'hub' | 'load'): string {
+  return clusters.find((c) => c.role === role)?.expectedName ?? `(${role} cluster)`;
+}
+
+/** `a, b on the hub cluster; c on the load cluster`, naming only the clusters that get a release. */
+function releasesByCluster(releases: readonly PlannedRelease[]): string {
+  return (['hub', 'load'] as const)
+    .map((role) => [role, releases.filter((r) => r.cluster === role).map((r) => r.release)] as const)
+    .filter(([, names]) => names.length > 0)
+    .map(([role, names]) => `${names.join(', ')} on the ${role} cluster`)
+    .join('; ');
+}
+
+const INSTALLED_OUTPUT =
+  'installed (JSON: key, release, cluster, namespace, chart, version, seconds per release)';
+const HELM_FAILURE =
+  'Helm exit with its last output lines, or a readiness timeout with the unready pods, their container states and last events in the job summary';
+
+function platformPhase(
+  input: DryRunInput,
+  clusters: readonly ClusterSummary[],
+  skippedBecause: string | null,
+): Extract<DryRunPhase, { name: 'platform' }> {
+  const details: PlatformDetails = helmPhaseDetails(input, clusters, {
+    releases: PLATFORM_RELEASES,
+    defaults: PLATFORM_DEFAULTS,
+    job: `platform (perf-pipeline.yml): needs ${PLATFORM_DEFAULTS.needs.join(', ')}; the protected environment; the pipeline role by OIDC; ${PLATFORM_DEFAULTS.jobTimeoutMinutes} min timeout`,
+    tokens:
+      'an EKS bearer token for the hub cluster, minted in this job from its OIDC credentials and masked; written nowhere but an owner-only (0600) kubeconfig file in a directory of its own, removed when the step ends (never in arguments, outputs or logs)',
+    onFailure: `stops at the first release that fails: ${HELM_FAILURE}`,
+    outputs: [INSTALLED_OUTPUT],
+  });
+  const { failure, releases, readinessTimeoutMinutes } = details;
   const summary =
     skippedBecause ??
     (failure !== null
       ? `would FAIL before installing anything: ${failure.split('\n')[0]}`
-      : `helm upgrade --install of ${releases.length} pinned charts in order: ${hub.join(', ')} on the hub cluster; ${load.join(', ')} on the load cluster; each followed by a readiness wait (${timeoutMinutes} min) unless it installs CRDs only`);
+      : `helm upgrade --install of ${releases.length} pinned charts in order: ${releasesByCluster(releases)}; each followed by a readiness wait (${readinessTimeoutMinutes} min) unless it installs CRDs only`);
   return {
     name: 'platform',
     title: '03 Platform',
@@ -527,7 +592,81 @@ function platformPhase(
   };
 }
 
-// ---------------------------------------------------------------- 04–06, not built
+/** Why the load-infra action does not probe the hub gateway from the load cluster yet. */
+export const HUB_GATEWAY_PROBE_NOT_YET = 'not yet: needs the hub gateway from the mojaloop phase';
+
+function loadInfraPhase(
+  input: DryRunInput,
+  clusters: readonly ClusterSummary[],
+  skippedBecause: string | null,
+): Extract<DryRunPhase, { name: 'load-infra' }> {
+  const helm = helmPhaseDetails(input, clusters, {
+    releases: LOAD_INFRA_RELEASES,
+    defaults: LOAD_INFRA_DEFAULTS,
+    job: `load-infra (perf-pipeline.yml): needs ${LOAD_INFRA_DEFAULTS.needs.join(', ')}, so it runs alongside ${LOAD_INFRA_DEFAULTS.alongside}; the protected environment; the pipeline role by OIDC; ${LOAD_INFRA_DEFAULTS.jobTimeoutMinutes} min timeout`,
+    tokens:
+      'an EKS bearer token per cluster (load: the install and the CRD check; hub: the k6 check), minted in this job from its OIDC credentials and masked; for Helm written nowhere but an owner-only (0600) kubeconfig file in a directory of its own, removed when the step ends (never in arguments, outputs or logs)',
+    onFailure: `stops at the first step that fails: ${HELM_FAILURE}; or the check that fails, with what it found`,
+    outputs: [
+      INSTALLED_OUTPUT,
+      'hub-clean (the hub cluster was checked and runs no k6: no k6-operator pod, no TestRun)',
+    ],
+  });
+  const load = clusters.find((c) => c.role === 'load');
+  const runners = load?.nodeGroups.find((g) => g.name === LOAD_RUNNER_ROLE);
+  const loadSettings = input.config.load;
+  const details: LoadInfraDetails = {
+    ...helm,
+    checks: [
+      {
+        check: 'TestRun CRD',
+        cluster: 'load',
+        clusterName: clusterNameOf(clusters, 'load'),
+        what: `the k6-operator ${TESTRUN_KIND} CRD (${TESTRUN_PLURAL}.${K6_GROUP}, ${K6_API_VERSION}) is served by the load cluster's API, so the ladder can create its TestRuns there`,
+      },
+      {
+        check: 'no k6 on hub',
+        cluster: 'hub',
+        clusterName: clusterNameOf(clusters, 'hub'),
+        what: `assertNoK6OnHubCluster: no pod labelled ${K6_CR_LABEL} (runners, initializers, starters, finished ones too) and no TestRun on the hub cluster; k6 there would compete with the hub for CPU`,
+      },
+    ],
+    notYet: [
+      {
+        item: 'hub gateway probe',
+        what: 'connectivity from the load cluster to the hub gateway',
+        why: HUB_GATEWAY_PROBE_NOT_YET,
+      },
+    ],
+    asks: [
+      ...(runners === undefined
+        ? []
+        : [{ item: `${LOAD_RUNNER_ROLE} nodes`, value: `${nodeGroupLine(runners)}: the k6 runner pods` }]),
+      {
+        item: 'k6 runners',
+        value: `${loadSettings.runners} runner(s), ${loadSettings.preAllocatedVUs} VUs pre-allocated, at most ${loadSettings.maxVUs} (totals, split by execution segment)`,
+      },
+      {
+        item: 'metrics',
+        value: 'k6 native histograms to the hub Prometheus by remote write (monitoring nodes)',
+      },
+    ],
+  };
+  const summary =
+    skippedBecause ??
+    (helm.failure !== null
+      ? `would FAIL before installing anything: ${helm.failure.split('\n')[0]}`
+      : `helm upgrade --install of ${releasesByCluster(helm.releases)} (readiness wait ${helm.readinessTimeoutMinutes} min), then checks that the ${TESTRUN_KIND} CRD is served there and that no k6 runs on the hub cluster; alongside ${LOAD_INFRA_DEFAULTS.alongside}. Connectivity probe to the hub gateway — ${HUB_GATEWAY_PROBE_NOT_YET}`);
+  return {
+    name: 'load-infra',
+    title: '05 Load infrastructure',
+    status: skippedBecause === null ? 'would-run' : 'skipped',
+    summary,
+    details,
+  };
+}
+
+// ---------------------------------------------------------------- 04 and 06, not built
 
 function nodeGroupLine(group: ClusterSummary['nodeGroups'][number]): string {
   const taint = group.taints.length > 0 ? `, taint ${group.taints.join(', ')}` : '';
@@ -551,16 +690,15 @@ const NOT_BUILT = 'not built yet (README "Status": Mojaloop with 8 DFSPs — not
 function notBuiltPhases(
   config: RunConfig,
   clusters: ClusterSummary[],
-): Array<Extract<DryRunPhase, { name: 'mojaloop' | 'load-infra' | 'first-test' }>> {
+): [Extract<DryRunPhase, { name: 'mojaloop' }>, Extract<DryRunPhase, { name: 'first-test' }>] {
   const hub = clusters.find((c) => c.role === 'hub');
-  const load = clusters.find((c) => c.role === 'load');
   const group = (cluster: ClusterSummary | undefined, name: string) =>
     cluster?.nodeGroups.find((g) => g.name === name);
   const groupAsk = (cluster: ClusterSummary | undefined, name: string, what: string): Ask[] => {
     const found = group(cluster, name);
     return found === undefined ? [] : [{ item: `${name} nodes`, value: `${nodeGroupLine(found)}: ${what}` }];
   };
-  const { dfsps, security, load: loadSettings } = config;
+  const { dfsps, security } = config;
   const ids = dfspIds(dfsps.count);
   const last = dfsps.count;
   const pairs = dfsps.trafficMix === 'uniform' ? dfsps.count * (dfsps.count - 1) : dfsps.trafficMix.length;
@@ -598,21 +736,6 @@ function notBuiltPhases(
       },
     ],
   };
-  const loadInfra: NotBuiltDetails = {
-    reason: NOT_BUILT,
-    asks: [
-      { item: 'load cluster', value: load?.expectedName ?? '' },
-      ...groupAsk(load, 'load-runners', 'k6 runner pods (k6-operator, installed by the platform phase)'),
-      {
-        item: 'k6 runners',
-        value: `${loadSettings.runners} runner(s), ${loadSettings.preAllocatedVUs} VUs pre-allocated, at most ${loadSettings.maxVUs} (totals, split by execution segment)`,
-      },
-      {
-        item: 'metrics',
-        value: 'k6 native histograms to the hub Prometheus by remote write (monitoring nodes)',
-      },
-    ],
-  };
   const firstTest: NotBuiltDetails = {
     reason: 'not built yet; the local rehearsal does this part with its smoke and verify-security',
     asks: [
@@ -635,14 +758,6 @@ function notBuiltPhases(
       status: 'not-built',
       summary: `not built yet: would deploy Mojaloop and onboard ${dfsps.count} DFSPs (${securityText(security)}); an AWS run reports "stopped at mojaloop"`,
       details: mojaloop,
-    },
-    {
-      name: 'load-infra',
-      title: '05 Load infrastructure',
-      status: 'not-built',
-      summary:
-        'not built yet: would prepare the load cluster for the k6 runners (k6-operator itself comes with the platform phase)',
-      details: loadInfra,
     },
     {
       name: 'first-test',
@@ -736,7 +851,7 @@ export function planLadderDetails(config: RunConfig, reason: string | null): Lad
 
 function ladderPhase(config: RunConfig): Extract<DryRunPhase, { name: 'ladder' }> {
   const reason =
-    'the k6 runner is not built yet (README "Status"); the planner is, and k6-operator comes with the platform phase';
+    'the k6 runner is not built yet (README "Status"); the planner is, and k6-operator comes with the load-infra phase';
   const details = planLadderDetails(config, reason);
   return {
     name: 'ladder',
@@ -956,7 +1071,12 @@ export async function planDryRun(input: DryRunInput): Promise<DryRunPlan> {
     clusters,
     stopped ? 'skipped: provision does not run (preflight would stop the run)' : null,
   );
-  const notBuilt = notBuiltPhases(config, clusters);
+  const loadInfra = loadInfraPhase(
+    input,
+    clusters,
+    stopped ? 'skipped: provision does not run (preflight would stop the run)' : null,
+  );
+  const [mojaloop, firstTest] = notBuiltPhases(config, clusters);
   const ladder = ladderPhase(config);
 
   // The phases the report action lists, each with the result the pipeline's jobs would have.
@@ -965,6 +1085,7 @@ export async function planDryRun(input: DryRunInput): Promise<DryRunPlan> {
     preflight: stopped ? 'failure' : 'success',
     provision: stopped ? 'skipped' : 'success',
     platform: stopped ? 'skipped' : platform.details.failure !== null ? 'failure' : 'success',
+    'load-infra': stopped ? 'skipped' : loadInfra.details.failure !== null ? 'failure' : 'success',
   };
   const outcomes: PhaseOutcome[] = REPORT_PHASES_AWS.map((name) => ({
     name,
@@ -1000,7 +1121,18 @@ export async function planDryRun(input: DryRunInput): Promise<DryRunPlan> {
     region: infra.region,
     chain: [...AWS_CHAIN],
     outcome: `the run would stop at ${stopAt}; the report would be INVALID; ${teardownNote}`,
-    phases: [config0, preflight.phase, provision, platform, ...notBuilt, ladder, report, teardown],
+    phases: [
+      config0,
+      preflight.phase,
+      provision,
+      platform,
+      mojaloop,
+      loadInfra,
+      firstTest,
+      ladder,
+      report,
+      teardown,
+    ],
   };
 }
 

@@ -9,7 +9,9 @@ import type {
   ConfigDetails,
   DryRunPhase,
   DryRunPlan,
+  HelmPhaseDetails,
   LadderDetails,
+  LoadInfraDetails,
   NotBuiltDetails,
   PlannedCommand,
   PlatformDetails,
@@ -211,7 +213,12 @@ function provisionRows(d: ProvisionDetails): Row[] {
   return rows;
 }
 
-function platformRows(d: PlatformDetails): Row[] {
+/**
+ * A Helm phase (platform, load-infra): the job, the pins, each release with its cluster, chart,
+ * values, readiness wait and exact command line, then the deadlines and credentials. `after` rows
+ * follow the releases (the load-infra checks), `end` rows close the block.
+ */
+function helmPhaseRows(d: HelmPhaseDetails, after: readonly Row[] = [], end: readonly Row[] = []): Row[] {
   const rows: Row[] = [
     ['job', d.job],
     ['helm', `${d.helmVersion} (azure/setup-helm)`],
@@ -235,6 +242,7 @@ function platformRows(d: PlatformDetails): Row[] {
   }
   const first = d.releases[0]?.command;
   if (first !== undefined) rows.push(['directory', first.cwd]);
+  rows.push(...after);
   rows.push(
     [
       'deadlines',
@@ -244,8 +252,24 @@ function platformRows(d: PlatformDetails): Row[] {
     ['tokens', d.tokens],
     ['on failure', d.onFailure],
     ['outputs', d.outputs.join('; ')],
+    ...end,
   );
   return rows;
+}
+
+function platformRows(d: PlatformDetails): Row[] {
+  return helmPhaseRows(d);
+}
+
+function loadInfraRows(d: LoadInfraDetails): Row[] {
+  return helmPhaseRows(
+    d,
+    [
+      ...d.checks.map((c): Row => [`check ${c.check}`, `${c.cluster} cluster ${c.clusterName}\n${c.what}`]),
+      ...d.notYet.map((n): Row => [n.item, `${n.what}\n${n.why}`]),
+    ],
+    d.asks.map((ask): Row => [ask.item, ask.value]),
+  );
 }
 
 function notBuiltRows(d: NotBuiltDetails): Row[] {
@@ -366,8 +390,9 @@ function phaseRows(phase: DryRunPhase): Row[] {
       return provisionRows(phase.details);
     case 'platform':
       return platformRows(phase.details);
-    case 'mojaloop':
     case 'load-infra':
+      return loadInfraRows(phase.details);
+    case 'mojaloop':
     case 'first-test':
       return notBuiltRows(phase.details);
     case 'ladder':

@@ -166,7 +166,11 @@ export interface PlannedRelease {
   command: PlannedCommand;
 }
 
-export interface PlatformDetails {
+/**
+ * What a phase that installs pinned charts with Helm would do: the platform (03, hub cluster) and the
+ * load infrastructure (05, load cluster) plan and show their releases the same way.
+ */
+export interface HelmPhaseDetails {
   /** The pipeline job: needs, environment, credentials, timeout. */
   job: string;
   /** The Helm the job sets up (azure/setup-helm). */
@@ -181,11 +185,32 @@ export interface PlatformDetails {
   readinessTimeoutMinutes: number;
   /** How long Helm may take to apply one release's manifests (`--timeout`). */
   helmApplyTimeout: string;
-  /** Placeholder kubeconfig paths per cluster (the real ones are made in the job). */
+  /** Placeholder kubeconfig paths of the clusters Helm installs on (the real ones are made in the job). */
   kubeconfigs: Array<{ cluster: 'hub' | 'load'; path: string }>;
   tokens: string;
   onFailure: string;
   outputs: string[];
+}
+
+/** Phase 03: the hub cluster's releases (`PLATFORM_RELEASES`). */
+export type PlatformDetails = HelmPhaseDetails;
+
+/** A check the load-infra action makes once its release is ready. */
+export interface PlannedCheck {
+  check: string;
+  cluster: 'hub' | 'load';
+  /** The cluster's name as provision would output it. */
+  clusterName: string;
+  what: string;
+}
+
+/** Phase 05: k6-operator on the load cluster (`LOAD_INFRA_RELEASES`), then its checks. */
+export interface LoadInfraDetails extends HelmPhaseDetails {
+  checks: PlannedCheck[];
+  /** What the phase will do once what it needs exists, and why not yet. */
+  notYet: Array<{ item: string; what: string; why: string }>;
+  /** What this configuration asks of the load cluster (runners, VUs, metrics). */
+  asks: Ask[];
 }
 
 export interface NotBuiltDetails {
@@ -297,7 +322,7 @@ export type DryRunPhase =
   | PhaseOf<'provision', ProvisionDetails>
   | PhaseOf<'platform', PlatformDetails>
   | PhaseOf<'mojaloop', NotBuiltDetails>
-  | PhaseOf<'load-infra', NotBuiltDetails>
+  | PhaseOf<'load-infra', LoadInfraDetails>
   | PhaseOf<'first-test', NotBuiltDetails>
   | PhaseOf<'ladder', LadderDetails>
   | PhaseOf<'rehearsal', RehearsalDetails>

@@ -11,6 +11,7 @@ export { type ClusterAccess, type KubeconfigFile, kubeconfigYaml, writeKubeconfi
 export { type ChartPin, ChartPinSchema, loadChartPins, parseChartPins } from './pins.js';
 export {
   type ClusterRole,
+  LOAD_INFRA_RELEASES,
   PLATFORM_RELEASES,
   type PlannedInstall,
   type PlatformPlanInput,

@@ -1,7 +1,7 @@
 /**
- * What the platform phase (03) installs, where and in which order: Istio, cert-manager, Argo CD and
- * kube-prometheus-stack on the hub cluster, k6-operator on the load cluster (k6 never runs on the hub
- * cluster). Each release uses its pinned chart and, when it exists, our values file for the run's
+ * What the platform phase (03) installs on the hub cluster, in order: Istio, cert-manager, Argo CD and
+ * kube-prometheus-stack; and what the load-infra phase (05) installs on the load cluster: k6-operator
+ * (k6 never runs on the hub cluster). Each release uses its pinned chart and, when it exists, our values file for the run's
  * profile (`helm/values/<key>/<profile>.yaml`). Pure: the filesystem is asked only whether a values
  * file exists.
  */
@@ -30,6 +30,10 @@ export const PLATFORM_RELEASES: readonly PlatformRelease[] = [
   { key: 'cert-manager', release: 'cert-manager', namespace: 'cert-manager', cluster: 'hub' },
   { key: 'argo-cd', release: 'argo-cd', namespace: 'argocd', cluster: 'hub' },
   { key: 'kube-prometheus-stack', release: 'monitoring', namespace: 'monitoring', cluster: 'hub' },
+];
+
+/** Phase 05 on the load cluster. */
+export const LOAD_INFRA_RELEASES: readonly PlatformRelease[] = [
   { key: 'k6-operator', release: 'k6-operator', namespace: 'k6-operator-system', cluster: 'load' },
 ];
 

@@ -6,12 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Inputs as LOAD_INFRA_INPUTS, Outputs as LOAD_INFRA_OUTPUTS } from '../../../load-infra/src/names.js';
 import { Inputs as PLATFORM_INPUTS } from '../../../platform/src/names.js';
 import { POLL_INTERVAL_MS as PROVISION_POLL_MS } from '../../../provision/src/names.js';
 import { PIPELINE_PHASES } from '../../../report/src/names.js';
 import { POLL_INTERVAL_MS as TEARDOWN_POLL_MS } from '../../../teardown/src/names.js';
 import {
   kubeconfigPlaceholder,
+  LOAD_INFRA_DEFAULTS,
   PLATFORM_DEFAULTS,
   PROVISION_DEFAULTS,
   REHEARSAL_STEP,
@@ -110,6 +112,33 @@ describe('dry-run pipeline facts', () => {
     // The dry run states the defaults; the pipeline must not override them.
     expect(Object.keys(step?.with ?? {})).not.toContain(PLATFORM_INPUTS.HelmDir);
     expect(Object.keys(step?.with ?? {})).not.toContain(PLATFORM_INPUTS.ReadinessTimeoutMinutes);
+  });
+
+  it('load-infra defaults match actions/load-infra and its job in perf-pipeline.yml, alongside platform', async () => {
+    expect(await inputDefault('load-infra', LOAD_INFRA_INPUTS.HelmDir)).toBe(LOAD_INFRA_DEFAULTS.helmDir);
+    expect(Number(await inputDefault('load-infra', LOAD_INFRA_INPUTS.ReadinessTimeoutMinutes))).toBe(
+      LOAD_INFRA_DEFAULTS.readinessTimeoutMinutes,
+    );
+    const action = await yamlAt<{ outputs?: Record<string, unknown> }>('actions/load-infra/action.yml');
+    expect(Object.keys(action.outputs ?? {})).toEqual(
+      expect.arrayContaining([LOAD_INFRA_OUTPUTS.Installed, LOAD_INFRA_OUTPUTS.HubClean]),
+    );
+    const pipeline = await yamlAt<Workflow>('.github/workflows/perf-pipeline.yml');
+    const job = pipeline.jobs['load-infra'];
+    expect(job?.needs).toEqual([...LOAD_INFRA_DEFAULTS.needs]);
+    expect(job?.['timeout-minutes']).toBe(LOAD_INFRA_DEFAULTS.jobTimeoutMinutes);
+    // Side by side: neither job needs the other.
+    expect(job?.needs).not.toContain(LOAD_INFRA_DEFAULTS.alongside);
+    expect([pipeline.jobs[LOAD_INFRA_DEFAULTS.alongside]?.needs ?? []].flat()).not.toContain('load-infra');
+    expect(job?.environment).toBeDefined();
+    expect(job?.permissions?.['id-token']).toBe('write');
+    const helm = job?.steps?.find((s) => s.uses?.startsWith('azure/setup-helm@'));
+    expect(helm?.with?.version).toBe(LOAD_INFRA_DEFAULTS.helmVersion);
+    const step = job?.steps?.find((s) => s.uses === './actions/load-infra');
+    expect(step).toBeDefined();
+    // The dry run states the defaults; the pipeline must not override them.
+    expect(Object.keys(step?.with ?? {})).not.toContain(LOAD_INFRA_INPUTS.HelmDir);
+    expect(Object.keys(step?.with ?? {})).not.toContain(LOAD_INFRA_INPUTS.ReadinessTimeoutMinutes);
   });
 
   it('the phases the dry run reports on are the report action’s', () => {

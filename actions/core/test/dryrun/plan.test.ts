@@ -7,11 +7,18 @@ import type { AwsInfrastructure, RunConfig } from '../../src/config/index.js';
 import { estimateRunCost } from '../../src/cost/estimate.js';
 import {
   kubeconfigPlaceholder,
+  LOAD_INFRA_DEFAULTS,
   PIPELINE_WORKSPACE,
   PLATFORM_DEFAULTS,
   PROVISION_DEFAULTS,
 } from '../../src/dryrun/pipeline.js';
-import { DryRunInputError, PLACEHOLDER_ROLE_ARN, PLACEHOLDER_STATE_BUCKET } from '../../src/dryrun/plan.js';
+import {
+  DryRunInputError,
+  HUB_GATEWAY_PROBE_NOT_YET,
+  PLACEHOLDER_ROLE_ARN,
+  PLACEHOLDER_STATE_BUCKET,
+} from '../../src/dryrun/plan.js';
+import type { PlannedRelease } from '../../src/dryrun/types.js';
 import { dfspIds } from '../../src/fleet/names.js';
 import { regressionRuleText } from '../../src/github/compare.js';
 import { historyPath } from '../../src/github/history-entry.js';
@@ -20,7 +27,13 @@ import { planLadder, splitLoad } from '../../src/ladder/plan.js';
 import { nextStressRate } from '../../src/ladder/stress.js';
 import { HELM_APPLY_TIMEOUT, helmUpgradeArgs } from '../../src/platform/helm.js';
 import { loadChartPins } from '../../src/platform/pins.js';
-import { planPlatform } from '../../src/platform/plan.js';
+import {
+  LOAD_INFRA_RELEASES,
+  PLATFORM_RELEASES,
+  type PlannedInstall,
+  type PlatformRelease,
+  planPlatform,
+} from '../../src/platform/plan.js';
 import { configuredSlos, formatThreshold } from '../../src/results/slo.js';
 import { PLAN_FILE_NAME, varFilePath } from '../../src/terraform/provision.js';
 import { defaultStateKey, expiresAt } from '../../src/terraform/run-meta.js';
@@ -70,7 +83,7 @@ describe('dry-run plan for aws-1000tps', () => {
       provision: 'would-run',
       platform: 'would-run',
       mojaloop: 'not-built',
-      'load-infra': 'not-built',
+      'load-infra': 'would-run',
       'first-test': 'not-built',
       ladder: 'not-built',
       report: 'would-run',
@@ -244,8 +257,11 @@ describe('dry-run plan for aws-1000tps', () => {
   });
 });
 
-/** The platform plan as the action makes it, with the paths the pipeline's checkout would have. */
-async function platformAsTheActionPlansIt(config: RunConfig) {
+/** A Helm phase's plan as the action makes it, with the paths the pipeline's checkout would have. */
+async function releasesAsTheActionPlansThem(
+  config: RunConfig,
+  releases: readonly PlatformRelease[] = PLATFORM_RELEASES,
+) {
   const valuesDir = path.posix.join(PIPELINE_WORKSPACE, PLATFORM_DEFAULTS.helmDir, 'values');
   return planPlatform({
     config,
@@ -254,45 +270,57 @@ async function platformAsTheActionPlansIt(config: RunConfig) {
     pinsFile: PINS_FILE,
     // The same file in this checkout.
     exists: (file) => existsSync(path.join(VALUES_DIR, path.posix.relative(valuesDir, file))),
+    releases,
   });
+}
+
+const kubeconfig = (cluster: 'hub' | 'load') => kubeconfigPlaceholder(`mlperf-${RUN_ID}-${cluster}`);
+
+/** What the dry run must show for these installs: the install itself and helmUpgradeArgs' command line. */
+function expectedReleases(
+  installs: readonly PlannedInstall[],
+  readinessTimeoutMinutes: number,
+): PlannedRelease[] {
+  return installs.map((install, index) => ({
+    order: index + 1,
+    key: install.key,
+    release: install.release,
+    cluster: install.cluster,
+    clusterName: `mlperf-${RUN_ID}-${install.cluster}`,
+    namespace: install.namespace,
+    chart: install.pin.chart,
+    version: install.pin.version,
+    repo: install.pin.repo,
+    valuesFiles: install.valuesFiles,
+    readiness:
+      install.workloads === false
+        ? null
+        : { namespace: install.namespace, timeoutMinutes: readinessTimeoutMinutes },
+    command: {
+      command: 'helm',
+      args: helmUpgradeArgs(install, kubeconfig(install.cluster)),
+      cwd: PIPELINE_WORKSPACE,
+      env: {},
+      purpose: expect.any(String),
+    },
+  }));
 }
 
 describe('dry-run platform phase', () => {
   for (const profile of ['aws-1000tps', 'aws-smoke']) {
-    it(`${profile}: every release in order, exactly as planPlatform and helmUpgradeArgs make it`, async () => {
+    it(`${profile}: every hub release in order, exactly as planPlatform and helmUpgradeArgs make it`, async () => {
       const config = await resolved(profile);
-      const platform = phase(await plan(config), 'platform');
+      const p = await plan(config);
+      const platform = phase(p, 'platform');
       expect(platform.status).toBe('would-run');
-      const installs = await platformAsTheActionPlansIt(config);
+      const installs = await releasesAsTheActionPlansThem(config);
       expect(installs.length).toBeGreaterThan(0);
-      const kubeconfig = (cluster: 'hub' | 'load') => kubeconfigPlaceholder(`mlperf-${RUN_ID}-${cluster}`);
       expect(platform.details.releases).toEqual(
-        installs.map((install, index) => ({
-          order: index + 1,
-          key: install.key,
-          release: install.release,
-          cluster: install.cluster,
-          clusterName: `mlperf-${RUN_ID}-${install.cluster}`,
-          namespace: install.namespace,
-          chart: install.pin.chart,
-          version: install.pin.version,
-          repo: install.pin.repo,
-          valuesFiles: install.valuesFiles,
-          readiness:
-            install.workloads === false
-              ? null
-              : { namespace: install.namespace, timeoutMinutes: PLATFORM_DEFAULTS.readinessTimeoutMinutes },
-          command: {
-            command: 'helm',
-            args: helmUpgradeArgs(install, kubeconfig(install.cluster)),
-            cwd: PIPELINE_WORKSPACE,
-            env: {},
-            purpose: expect.any(String),
-          },
-        })),
+        expectedReleases(installs, PLATFORM_DEFAULTS.readinessTimeoutMinutes),
       );
+      expect(platform.details.releases.map((r) => r.key)).toEqual(PLATFORM_RELEASES.map((r) => r.key));
       // The clusters are the ones provision waits for.
-      const clusters = phase(await plan(config), 'provision').details.clusters.map((c) => c.expectedName);
+      const clusters = phase(p, 'provision').details.clusters.map((c) => c.expectedName);
       for (const release of platform.details.releases) expect(clusters).toContain(release.clusterName);
       expect(platform.details).toMatchObject({
         failure: null,
@@ -300,10 +328,7 @@ describe('dry-run platform phase', () => {
         readinessTimeoutMinutes: PLATFORM_DEFAULTS.readinessTimeoutMinutes,
         helmApplyTimeout: HELM_APPLY_TIMEOUT,
         pinsFile: 'helm/versions.yaml',
-        kubeconfigs: [
-          { cluster: 'hub', path: kubeconfig('hub') },
-          { cluster: 'load', path: kubeconfig('load') },
-        ],
+        kubeconfigs: [{ cluster: 'hub', path: kubeconfig('hub') }],
       });
       // Values files are this profile's own where they exist, chart defaults elsewhere.
       for (const release of platform.details.releases) {
@@ -312,12 +337,17 @@ describe('dry-run platform phase', () => {
     });
   }
 
-  it('puts k6-operator on the load cluster and everything else on the hub; istio-base has no readiness wait', async () => {
-    const releases = phase(await plan(await resolved('aws-1000tps')), 'platform').details.releases;
-    const k6 = releases.find((r) => r.key === 'k6-operator');
-    expect(k6).toMatchObject({ cluster: 'load', clusterName: `mlperf-${RUN_ID}-load` });
-    expect(k6?.command.args).toContain(kubeconfigPlaceholder(`mlperf-${RUN_ID}-load`));
-    expect(releases.filter((r) => r.cluster === 'load').map((r) => r.key)).toEqual(['k6-operator']);
+  it('has no load-cluster release (k6-operator is load-infra’s); istio-base has no readiness wait', async () => {
+    const platform = phase(await plan(await resolved('aws-1000tps')), 'platform');
+    const releases = platform.details.releases;
+    expect(releases.filter((r) => r.cluster === 'load')).toEqual([]);
+    expect(releases.map((r) => r.key)).not.toContain('k6-operator');
+    for (const release of releases) {
+      expect(release.clusterName).toBe(`mlperf-${RUN_ID}-hub`);
+      expect(release.command.args).toContain(kubeconfig('hub'));
+      expect(release.command.args).not.toContain(kubeconfig('load'));
+    }
+    expect(platform.summary).not.toMatch(/load cluster/);
     expect(releases.find((r) => r.key === 'istio-base')?.readiness).toBeNull();
     expect(releases.filter((r) => r.readiness === null).map((r) => r.key)).toEqual(['istio-base']);
     for (const release of releases) {
@@ -360,6 +390,83 @@ describe('dry-run platform phase', () => {
     );
     const local = await plan(await resolved('local'), { platform: undefined });
     expect(local.phases.map((x) => x.name)).toEqual(['config', 'rehearsal', 'report']);
+  });
+});
+
+describe('dry-run load-infra phase', () => {
+  for (const profile of ['aws-1000tps', 'aws-smoke']) {
+    it(`${profile}: would-run with k6-operator exactly as planPlatform(LOAD_INFRA_RELEASES) and helmUpgradeArgs make it`, async () => {
+      const config = await resolved(profile);
+      const loadInfra = phase(await plan(config), 'load-infra');
+      expect(loadInfra.status).toBe('would-run');
+      const installs = await releasesAsTheActionPlansThem(config, LOAD_INFRA_RELEASES);
+      expect(installs.map((i) => [i.key, i.cluster, i.namespace])).toEqual([
+        ['k6-operator', 'load', 'k6-operator-system'],
+      ]);
+      expect(loadInfra.details.releases).toEqual(
+        expectedReleases(installs, LOAD_INFRA_DEFAULTS.readinessTimeoutMinutes),
+      );
+      expect(loadInfra.details).toMatchObject({
+        failure: null,
+        helmVersion: LOAD_INFRA_DEFAULTS.helmVersion,
+        readinessTimeoutMinutes: LOAD_INFRA_DEFAULTS.readinessTimeoutMinutes,
+        helmApplyTimeout: HELM_APPLY_TIMEOUT,
+        pinsFile: 'helm/versions.yaml',
+        kubeconfigs: [{ cluster: 'load', path: kubeconfig('load') }],
+      });
+      for (const release of loadInfra.details.releases) {
+        for (const file of release.valuesFiles) expect(file).toMatch(new RegExp(`/${profile}\\.yaml$`));
+      }
+    });
+  }
+
+  it('checks the TestRun CRD on the load cluster and no k6 on the hub; the gateway probe is not yet', async () => {
+    const config = await resolved('aws-1000tps');
+    const loadInfra = phase(await plan(config), 'load-infra');
+    expect(loadInfra.details.checks.map((c) => [c.cluster, c.clusterName])).toEqual([
+      ['load', `mlperf-${RUN_ID}-load`],
+      ['hub', `mlperf-${RUN_ID}-hub`],
+    ]);
+    expect(loadInfra.details.checks[0]?.what).toMatch(/TestRun CRD \(testruns\.k6\.io, k6\.io\/v1alpha1\)/);
+    expect(loadInfra.details.checks[1]?.what).toMatch(/^assertNoK6OnHubCluster:/);
+    expect(HUB_GATEWAY_PROBE_NOT_YET).toBe('not yet: needs the hub gateway from the mojaloop phase');
+    expect(loadInfra.details.notYet).toEqual([
+      expect.objectContaining({ item: 'hub gateway probe', why: HUB_GATEWAY_PROBE_NOT_YET }),
+    ]);
+    expect(loadInfra.summary).toContain(HUB_GATEWAY_PROBE_NOT_YET);
+    expect(loadInfra.details.job).toMatch(
+      /^load-infra \(perf-pipeline\.yml\): needs config, preflight, provision/,
+    );
+    expect(loadInfra.details.outputs.map((o) => o.split(' ')[0])).toEqual(['installed', 'hub-clean']);
+    // What it said before it was built stays: the runners, their VUs and where the metrics go.
+    expect(Object.fromEntries(loadInfra.details.asks.map((a) => [a.item, a.value]))).toMatchObject({
+      'load-runners nodes': expect.stringMatching(/k6 runner pods/),
+      'k6 runners': `${config.load.runners} runner(s), ${config.load.preAllocatedVUs} VUs pre-allocated, at most ${config.load.maxVUs} (totals, split by execution segment)`,
+      metrics: expect.stringMatching(/remote write/),
+    });
+  });
+
+  it('is skipped when preflight stops the run', async () => {
+    const loadInfra = phase(
+      await plan(await resolved('aws-1000tps', [], { costCapUsd: '10' })),
+      'load-infra',
+    );
+    expect(loadInfra.status).toBe('skipped');
+    expect(loadInfra.summary).toMatch(/^skipped:/);
+  });
+
+  it('without a k6-operator pin it would fail before installing; the platform and the stop at mojaloop stay', async () => {
+    const files = await platformFiles();
+    const pins = new Map(files.pins);
+    pins.delete('k6-operator');
+    const p = await plan(await resolved('aws-smoke'), { platform: { ...files, pins } });
+    const loadInfra = phase(p, 'load-infra');
+    expect(loadInfra.details.failure).toMatch(/no chart pinned for k6-operator/);
+    expect(loadInfra.details.releases).toEqual([]);
+    expect(loadInfra.summary).toMatch(/^would FAIL before installing anything/);
+    expect(phase(p, 'platform').details.failure).toBeNull();
+    // The report names the first phase that did not succeed, in the pipeline's order.
+    expect(p.outcome).toMatch(/^the run would stop at mojaloop \(not built yet\)/);
   });
 });
 

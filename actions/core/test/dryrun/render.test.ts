@@ -44,6 +44,31 @@ describe('renderDryRunText', () => {
     expect(text).toContain('then no readiness wait (CRDs only, no workloads)');
     expect(text).toMatch(/kubeconfigs\s+hub: \$TMPDIR\/mlperf-kube-XXXXXX\/mlperf-r123-hub\.kubeconfig/);
     expect(text).toMatch(/^ {2}outcome {5}the run would stop at mojaloop \(not built yet\)/m);
+    const platformBlock = text.slice(text.indexOf('03 Platform'), text.indexOf('04 Mojaloop'));
+    expect(platformBlock).not.toMatch(/load cluster|k6-operator|mlperf-r123-load/);
+  });
+
+  it('shows the load-infra release the way the platform block does, its checks and the probe note', async () => {
+    const p = await plan(await resolved('aws-smoke'));
+    const text = renderDryRunText(p);
+    expect(text).toMatch(/^05 Load infrastructure \[would-run\]$/m);
+    const block = text.slice(text.indexOf('05 Load infrastructure'), text.indexOf('06 First test'));
+    const loadInfra = phase(p, 'load-infra').details;
+    expect(loadInfra.releases.map((r) => r.key)).toEqual(['k6-operator']);
+    for (const release of loadInfra.releases) {
+      expect(block).toContain(`${release.order}. ${release.release}`);
+      expect(block).toContain(`load cluster ${release.clusterName}, namespace ${release.namespace}`);
+      expect(block).toContain(`chart ${release.chart} ${release.version} from ${release.repo}`);
+      expect(block).toContain(`helm ${release.command.args.join(' ')}`);
+    }
+    expect(block).toContain('then waits up to 15 min for the workloads in k6-operator-system to be ready');
+    expect(block).toMatch(/check TestRun CRD\s+load cluster mlperf-r123-load/);
+    expect(block).toMatch(/check no k6 on hub\s+hub cluster mlperf-r123-hub\n\s+assertNoK6OnHubCluster:/);
+    expect(block).toMatch(
+      /hub gateway probe\s+connectivity from the load cluster to the hub gateway\n\s+not yet: needs the hub gateway from the mojaloop phase/,
+    );
+    expect(block).toMatch(/kubeconfigs\s+load: \$TMPDIR\/mlperf-kube-XXXXXX\/mlperf-r123-load\.kubeconfig/);
+    expect(block).toMatch(/k6 runners\s+1 runner\(s\), 50 VUs pre-allocated, at most 200/);
   });
 
   it('says why the teardown is skipped with keepInfra', async () => {

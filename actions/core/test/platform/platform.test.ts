@@ -10,6 +10,7 @@ import {
   helmUpgradeArgs,
   installPlatform,
   kubeconfigYaml,
+  LOAD_INFRA_RELEASES,
   loadChartPins,
   PLATFORM_RELEASES,
   parseChartPins,
@@ -59,11 +60,23 @@ function clock() {
 }
 
 describe('platform plan', () => {
-  it('installs every pinned platform chart, hub charts on the hub cluster and k6-operator only on the load cluster', async () => {
+  it('installs the platform charts on the hub cluster and k6-operator (load-infra) only on the load cluster', async () => {
     const planned = await plan();
     const pins = await loadChartPins(PINS_FILE);
     expect(planned.map((p) => p.key)).toEqual(PLATFORM_RELEASES.map((r) => r.key));
-    expect(planned.filter((p) => p.cluster === 'load').map((p) => p.key)).toEqual(['k6-operator']);
+    expect(new Set(planned.map((p) => p.cluster))).toEqual(new Set(['hub']));
+    const loadInfra = planPlatform({
+      config: await profile('aws-smoke'),
+      pins,
+      valuesDir: VALUES_DIR,
+      pinsFile: PINS_FILE,
+      exists: existsSync,
+      releases: LOAD_INFRA_RELEASES,
+    });
+    expect(loadInfra.map((p) => [p.key, p.cluster, p.namespace])).toEqual([
+      ['k6-operator', 'load', 'k6-operator-system'],
+    ]);
+    expect(loadInfra[0]?.valuesFiles).toEqual([path.join(VALUES_DIR, 'k6-operator', 'aws-smoke.yaml')]);
     for (const install of planned) expect(install.pin).toEqual(pins.get(install.key));
   });
 
@@ -157,7 +170,7 @@ describe('installPlatform', () => {
     expect(result.ok).toBe(true);
     expect(helm.calls.map((args) => args[2])).toEqual(planned.map((p) => p.release));
     expect(helm.calls.map((args) => args[args.indexOf('--kubeconfig') + 1])).toEqual(
-      planned.map((p) => `/tmp/${p.cluster}.kubeconfig`),
+      planned.map(() => '/tmp/hub.kubeconfig'),
     );
     // istio-base installs CRDs only: nothing to wait for.
     expect(waits).toEqual(
