@@ -53547,7 +53547,7 @@ function sortKeys(record2) {
 
 // actions/core/src/results/incomplete.ts
 var GITHUB_RESULTS = /* @__PURE__ */ new Set(["success", "failure", "cancelled", "skipped"]);
-function phaseOutcomes(needsJson, order) {
+function parseNeeds(needsJson) {
   let needs;
   try {
     needs = needsJson.trim() === "" ? {} : JSON.parse(needsJson);
@@ -53559,7 +53559,10 @@ function phaseOutcomes(needsJson, order) {
   if (needs === null || typeof needs !== "object" || Array.isArray(needs)) {
     throw new Error("phases: allowed: a JSON object keyed by job id, as toJSON(needs) gives");
   }
-  const jobs = needs;
+  return needs;
+}
+function phaseOutcomes(needs, order) {
+  const jobs = typeof needs === "string" ? parseNeeds(needs) : needs;
   return order.map((name) => {
     const result = jobs[name]?.result;
     if (result === void 0) return { name, result: "absent" };
@@ -53738,7 +53741,7 @@ async function resultsOf(settings, runtime, io) {
   }
   const config2 = validateRunConfig(parsed, { source: `input ${Inputs.Config}` });
   const known = PIPELINE_PHASES[config2.infrastructure.provider];
-  const needs = settings.phasesJson.trim() === "" ? {} : JSON.parse(settings.phasesJson);
+  const needs = parseNeeds(settings.phasesJson);
   const present2 = known.filter((name) => name in needs);
   const order = present2.length > 0 ? known : Object.keys(needs);
   const now = runtime.now().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -53748,7 +53751,7 @@ async function resultsOf(settings, runtime, io) {
     trigger: settings.trigger,
     startedAt: settings.startedAt ?? now,
     finishedAt: now,
-    phases: phaseOutcomes(settings.phasesJson, order)
+    phases: phaseOutcomes(needs, order)
   });
 }
 async function run(io, runtime) {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   incompleteRunResults,
+  parseNeeds,
   phaseOutcomes,
   RESULTS_FILE,
   type RunResults,
@@ -163,7 +164,7 @@ async function resultsOf(
   const config = validateRunConfig(parsed, { source: `input ${Inputs.Config}` });
   const known: readonly string[] = PIPELINE_PHASES[config.infrastructure.provider];
   // Called from a job that needs the pipeline itself (release-gate), the needs are not its phases.
-  const needs = settings.phasesJson.trim() === '' ? {} : (JSON.parse(settings.phasesJson) as object);
+  const needs = parseNeeds(settings.phasesJson);
   const present = known.filter((name) => name in needs);
   const order = present.length > 0 ? known : Object.keys(needs);
   const now = runtime
@@ -176,7 +177,7 @@ async function resultsOf(
     trigger: settings.trigger,
     startedAt: settings.startedAt ?? now,
     finishedAt: now,
-    phases: phaseOutcomes(settings.phasesJson, order),
+    phases: phaseOutcomes(needs, order),
   });
 }
 

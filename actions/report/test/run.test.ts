@@ -230,6 +230,7 @@ describe('report action', () => {
       { [Inputs.OutputDir]: '../elsewhere' },
       /input output-dir: got "..\/elsewhere"; allowed: a directory inside the workspace/,
     ],
+    [{ [Inputs.Phases]: '{oops' }, /phases: got "\{oops"; allowed: the JSON of toJSON\(needs\)/],
     [{ [Inputs.RunId]: ' ' }, /input run-id: got ""; allowed: the id of this run/],
     [{ [Inputs.Config]: '{"profile":' }, /input config: got "\{\\"profile\\":"; allowed: the config output/],
   ])('refuses bad input %j before writing anything', async (bad, message) => {

@@ -19,11 +19,11 @@ export interface PhaseOutcome {
 
 const GITHUB_RESULTS = new Set(['success', 'failure', 'cancelled', 'skipped']);
 
-/**
- * The phases of the pipeline in order, from `toJSON(needs)` of the report job: each listed phase
- * with its job's result, `absent` for a phase that has no job in the workflow.
- */
-export function phaseOutcomes(needsJson: string, order: readonly string[]): PhaseOutcome[] {
+/** How each job of `needs` ended, keyed by job id. */
+export type NeedsContext = Readonly<Record<string, { result?: unknown } | undefined>>;
+
+/** `toJSON(needs)` of a job, read once; an empty text is no needs at all. */
+export function parseNeeds(needsJson: string): NeedsContext {
   let needs: unknown;
   try {
     needs = needsJson.trim() === '' ? {} : JSON.parse(needsJson);
@@ -35,7 +35,15 @@ export function phaseOutcomes(needsJson: string, order: readonly string[]): Phas
   if (needs === null || typeof needs !== 'object' || Array.isArray(needs)) {
     throw new Error('phases: allowed: a JSON object keyed by job id, as toJSON(needs) gives');
   }
-  const jobs = needs as Record<string, { result?: unknown } | undefined>;
+  return needs as NeedsContext;
+}
+
+/**
+ * The phases of the pipeline in order, from the `needs` context (or its JSON) of the report job: each
+ * listed phase with its job's result, `absent` for a phase that has no job in the workflow.
+ */
+export function phaseOutcomes(needs: string | NeedsContext, order: readonly string[]): PhaseOutcome[] {
+  const jobs = typeof needs === 'string' ? parseNeeds(needs) : needs;
   return order.map((name) => {
     const result = jobs[name]?.result;
     if (result === undefined) return { name, result: 'absent' as const };

@@ -3,8 +3,10 @@
 export {
   type IncompleteRunInput,
   incompleteRunResults,
+  type NeedsContext,
   type PhaseOutcome,
   type PhaseResult,
+  parseNeeds,
   phaseOutcomes,
   stoppingPhase,
 } from './incomplete.js';
