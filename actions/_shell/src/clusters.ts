@@ -4,6 +4,7 @@
  * masked in the log the moment it exists.
  */
 import { type AwsCredentials, createEksToken } from '@mlperf/core';
+import type { TokenRefresh } from '@mlperf/core/k8s/index';
 import type { ClusterAccess, ClusterRole } from '@mlperf/core/platform/index';
 
 export interface Cluster {
@@ -55,7 +56,27 @@ export async function clusterAccess(
   credentials: () => Promise<AwsCredentials>,
   setSecret: (value: string) => void,
 ): Promise<ClusterAccess> {
-  const { token } = await createEksToken({ clusterName: cluster.name, region, credentials });
-  setSecret(token);
-  return { ...cluster, token };
+  return (await refreshingClusterAccess(cluster, region, credentials, setSecret)).access;
+}
+
+/**
+ * The cluster with a fresh EKS token and the means to renew it (every new token masked first), for
+ * phases that talk to a cluster for longer than a token lives (the ladder: hours; a token: ~15 min).
+ */
+export async function refreshingClusterAccess(
+  cluster: Cluster,
+  region: string,
+  credentials: () => Promise<AwsCredentials>,
+  setSecret: (value: string) => void,
+): Promise<{ access: ClusterAccess; tokenRefresh: TokenRefresh }> {
+  const mint = async () => {
+    const fresh = await createEksToken({ clusterName: cluster.name, region, credentials });
+    setSecret(fresh.token);
+    return fresh;
+  };
+  const first = await mint();
+  return {
+    access: { ...cluster, token: first.token },
+    tokenRefresh: { mint, initialExpiresAt: first.expiresAt },
+  };
 }

@@ -23,6 +23,7 @@ export const Outputs = {
   VpcId: 'vpc-id',
   DbEndpoint: 'db-endpoint',
   CacheEndpoint: 'cache-endpoint',
+  DbSecretArn: 'db-secret-arn',
   HubToken: 'hub-token',
   LoadToken: 'load-token',
   TokenExpiresAt: 'token-expires-at',

@@ -141,6 +141,7 @@ export async function run(io: ActionIo, runtime: ProvisionRuntime): Promise<void
     io.setOutput(Outputs.VpcId, outputs.vpcId);
     io.setOutput(Outputs.DbEndpoint, outputs.dbEndpoint);
     io.setOutput(Outputs.CacheEndpoint, outputs.cacheEndpoint);
+    io.setOutput(Outputs.DbSecretArn, outputs.dbMasterSecretArn ?? '');
     io.setOutput(Outputs.HubToken, result.tokens.hub.token);
     io.setOutput(Outputs.LoadToken, result.tokens.load.token);
     io.setOutput(Outputs.TokenExpiresAt, result.tokens.hub.expiresAt);

@@ -28,6 +28,7 @@ const OUTPUTS = {
   vpc_id: { value: 'vpc-0abc' },
   db_endpoint: { value: 'db.example.internal:3306' },
   cache_endpoint: { value: 'cache.example.internal' },
+  db_master_user_secret_arn: { value: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-1-AbC' },
 };
 
 /** A terraform that succeeds at everything, recording its arguments. */
@@ -117,6 +118,9 @@ describe('provision action', () => {
       expect(outputs[Outputs.HubClusterName]).toBe('mlperf-r7-hub');
       expect(outputs[Outputs.LoadClusterEndpoint]).toBe('https://LOAD.gr7.eu-west-2.eks.amazonaws.com');
       expect(JSON.parse(outputs[Outputs.Outputs] ?? '{}').vpcId).toBe('vpc-0abc');
+      expect(outputs[Outputs.DbSecretArn]).toBe(
+        'arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-1-AbC',
+      );
       const tokens = [outputs[Outputs.HubToken], outputs[Outputs.LoadToken]];
       expect(tokens.every((t) => t?.startsWith(EKS_TOKEN_PREFIX))).toBe(true);
       expect(secrets).toEqual(tokens);

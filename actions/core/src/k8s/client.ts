@@ -32,12 +32,93 @@ export interface KubeConfigOptions {
    * an EKS endpoint is always https and verified against the CA.
    */
   allowInsecureHttp?: boolean;
+  /**
+   * Mint a new token shortly before the current one expires. An EKS token is good for about 15
+   * minutes, while the ladder phase talks to its clusters for hours; without this every call after
+   * the first quarter hour would get 401.
+   */
+  tokenRefresh?: TokenRefresh;
 }
 
-/** A KubeConfig with one cluster, one token user and one current context; nothing on disk. */
+/** A bearer token and when to stop presenting it. */
+export interface ExpiringToken {
+  token: string;
+  /** RFC 3339. */
+  expiresAt: string;
+}
+
+export interface TokenRefresh {
+  /** Mints a fresh token, e.g. with `createEksToken` (and masks it in the job log). */
+  mint: () => Promise<ExpiringToken>;
+  /** When `coordinates.token` stops being good (RFC 3339). */
+  initialExpiresAt: string;
+  /** Mint this long before the expiry. Default {@link TOKEN_REFRESH_MARGIN_MS}. */
+  marginMs?: number;
+  /** Epoch ms; injectable for tests. */
+  now?: () => number;
+}
+
+/** One minute of margin: a poll that starts just before expiry still reaches the API server in time. */
+export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+
+/** The auth-provider name of the user whose token {@link TokenRefresh} keeps fresh. */
+const REFRESHING_PROVIDER = 'mlperf-refreshing-token';
+
+/**
+ * client-node's extension point for credentials that change (`KubeConfig.addAuthenticator`): it asks
+ * the authenticator for the header on every request. Concurrent requests share one mint.
+ */
+class RefreshingTokenAuthenticator {
+  private current: ExpiringToken;
+  private minting: Promise<ExpiringToken> | null = null;
+
+  constructor(
+    initialToken: string,
+    private readonly refresh: TokenRefresh,
+    private readonly onToken: (token: string) => void,
+  ) {
+    this.current = { token: initialToken, expiresAt: refresh.initialExpiresAt };
+  }
+
+  isAuthProvider(user: { authProvider?: { name?: string } }): boolean {
+    return user.authProvider?.name === REFRESHING_PROVIDER;
+  }
+
+  async applyAuthentication(_user: unknown, opts: { headers?: Record<string, unknown> }): Promise<void> {
+    const token = await this.token();
+    opts.headers = { ...(opts.headers ?? {}), Authorization: `Bearer ${token}` };
+  }
+
+  private async token(): Promise<string> {
+    const now = this.refresh.now?.() ?? Date.now();
+    const margin = this.refresh.marginMs ?? TOKEN_REFRESH_MARGIN_MS;
+    const expiresAt = Date.parse(this.current.expiresAt);
+    if (Number.isFinite(expiresAt) && now < expiresAt - margin) return this.current.token;
+    if (this.minting === null) {
+      this.minting = this.refresh
+        .mint()
+        .then((fresh) => {
+          this.onToken(fresh.token);
+          this.current = fresh;
+          return fresh;
+        })
+        .finally(() => {
+          this.minting = null;
+        });
+    }
+    return (await this.minting).token;
+  }
+}
+
+/**
+ * A KubeConfig with one cluster, one token user and one current context; nothing on disk. With
+ * `options.tokenRefresh` the user's token is renewed before it expires; `onToken` sees every new one
+ * (so callers can redact it).
+ */
 export function kubeConfigFromCluster(
   coordinates: ClusterCoordinates,
   options: KubeConfigOptions = {},
+  onToken: (token: string) => void = () => {},
 ): KubeConfig {
   const name = coordinates.name ?? 'cluster';
   const endpoint = coordinates.endpoint.trim();
@@ -58,10 +139,17 @@ export function kubeConfigFromCluster(
         ...(http ? { skipTLSVerify: true } : { caData: coordinates.caBase64.trim(), skipTLSVerify: false }),
       },
     ],
-    users: [{ name: `${name}-token`, token: coordinates.token }],
+    users: [
+      options.tokenRefresh === undefined
+        ? { name: `${name}-token`, token: coordinates.token }
+        : { name: `${name}-token`, authProvider: { name: REFRESHING_PROVIDER, config: {} } },
+    ],
     contexts: [{ name, cluster: name, user: `${name}-token` }],
     currentContext: name,
   });
+  if (options.tokenRefresh !== undefined) {
+    kc.addAuthenticator(new RefreshingTokenAuthenticator(coordinates.token, options.tokenRefresh, onToken));
+  }
   return kc;
 }
 
@@ -79,8 +167,8 @@ export interface KubeApi {
 
 /** Clients for one cluster. Pass `kubeConfig` to reuse one; otherwise built from coordinates. */
 export function createKubeApi(coordinates: ClusterCoordinates, options: KubeConfigOptions = {}): KubeApi {
-  const kc = kubeConfigFromCluster(coordinates, options);
   const secrets = [coordinates.token];
+  const kc = kubeConfigFromCluster(coordinates, options, (token) => secrets.push(token));
   return {
     cluster: coordinates.name ?? 'cluster',
     core: kc.makeApiClient(CoreV1Api),

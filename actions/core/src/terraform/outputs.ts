@@ -22,6 +22,8 @@ export const OUTPUT_NAMES = {
 export const OPTIONAL_OUTPUT_NAMES = {
   hubNodeGroupNames: 'hub_node_group_names',
   loadNodeGroupNames: 'load_node_group_names',
+  /** Null when the database is not RDS-managed (no master secret); the deploy phase then needs another source. */
+  dbMasterSecretArn: 'db_master_user_secret_arn',
 } as const;
 
 const OutputEnvelope = z.object({ value: z.unknown(), sensitive: z.boolean().optional() });
@@ -30,6 +32,12 @@ const OutputsDocument = z.record(z.string(), OutputEnvelope);
 const HOST = z.string().regex(/^[A-Za-z0-9.-]+(?::\d+)?$/, 'a host name, optionally with :port');
 const HTTPS_URL = z.string().regex(/^https:\/\/[^\s/]+\/?$/, 'an https:// endpoint URL');
 const BASE64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64 data');
+const SECRET_ARN = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@!-]+$/,
+    'a Secrets Manager secret ARN',
+  );
 
 export interface ClusterOutputs {
   name: string;
@@ -48,6 +56,8 @@ export interface StackOutputs {
   dbEndpoint: string;
   /** Host of the Redis primary endpoint. */
   cacheEndpoint: string;
+  /** ARN of the Secrets Manager secret with the MySQL master credentials (the ARN only, never the value); null when absent. */
+  dbMasterSecretArn: string | null;
 }
 
 const FIELDS: Record<keyof typeof OUTPUT_NAMES, z.ZodType<string>> = {
@@ -97,6 +107,14 @@ export function parseStackOutputs(raw: unknown): StackOutputs {
   };
   const hubNodeGroups = names(OPTIONAL_OUTPUT_NAMES.hubNodeGroupNames);
   const loadNodeGroups = names(OPTIONAL_OUTPUT_NAMES.loadNodeGroupNames);
+  const dbMasterSecretArn = (() => {
+    const value = outputs[OPTIONAL_OUTPUT_NAMES.dbMasterSecretArn]?.value;
+    if (value === undefined || value === null) return null;
+    const parsed = SECRET_ARN.safeParse(value);
+    if (parsed.success) return parsed.data;
+    problems.push(`${OPTIONAL_OUTPUT_NAMES.dbMasterSecretArn}: not a Secrets Manager secret ARN`);
+    return null;
+  })();
   if (problems.length > 0) {
     const present = Object.keys(outputs).sort().join(', ') || '(none)';
     throw new StackOutputsError(
@@ -120,6 +138,7 @@ export function parseStackOutputs(raw: unknown): StackOutputs {
     vpcId: values.vpcId,
     dbEndpoint: values.dbEndpoint,
     cacheEndpoint: values.cacheEndpoint,
+    dbMasterSecretArn,
   };
 }
 

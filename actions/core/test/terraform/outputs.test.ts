@@ -39,7 +39,26 @@ describe('stack outputs', () => {
       vpcId: 'vpc-0abc123',
       dbEndpoint: 'mlperf.xyz.eu-west-2.rds.amazonaws.com:3306',
       cacheEndpoint: 'master.mlperf.abc.euw2.cache.amazonaws.com',
+      dbMasterSecretArn: null,
     });
+  });
+
+  it('passes the RDS master secret ARN through, and refuses anything else in its place', () => {
+    const arn = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-0a1b2c-AbCdEf';
+    expect(parseStackOutputs({ ...COMPLETE, db_master_user_secret_arn: out(arn) }).dbMasterSecretArn).toBe(
+      arn,
+    );
+    expect(
+      parseStackOutputs({ ...COMPLETE, db_master_user_secret_arn: out(null) }).dbMasterSecretArn,
+    ).toBeNull();
+    expect(() =>
+      parseStackOutputs({ ...COMPLETE, db_master_user_secret_arn: out('{"password":"s3cr3t"}') }),
+    ).toThrow(/db_master_user_secret_arn: not a Secrets Manager secret ARN/);
+    try {
+      parseStackOutputs({ ...COMPLETE, db_master_user_secret_arn: out('{"password":"s3cr3t"}') });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('s3cr3t');
+    }
   });
 
   it('names every missing or malformed output and the ones present, never a value', () => {
