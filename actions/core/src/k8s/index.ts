@@ -3,5 +3,6 @@ export * from './checks.js';
 export * from './client.js';
 export * from './diagnose.js';
 export * from './k6-operator-runner.js';
+export * from './probe.js';
 export * from './testrun.js';
 export * from './wait.js';

@@ -35,7 +35,26 @@ const RESOURCES: ResourceType[] = [
   { group: 'apps', version: 'v1', plural: 'daemonsets', kind: 'DaemonSet' },
   { group: 'batch', version: 'v1', plural: 'jobs', kind: 'Job' },
   { group: 'k6.io', version: 'v1alpha1', plural: 'testruns', kind: 'TestRun' },
+  { group: '', version: 'v1', plural: 'services', kind: 'Service' },
+  { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap' },
 ];
+
+/** A request the API server proxies to a Service (`…/services/<scheme>:<name>:<port>/proxy/<path>`). */
+export interface ServiceProxyRequest {
+  namespace: string;
+  /** The proxy target as written in the path, e.g. `http:monitoring-prometheus:http-web`. */
+  service: string;
+  /** The path after `/proxy/`, e.g. `api/v1/query`. */
+  path: string;
+  method: string;
+  body: unknown;
+}
+
+export interface ServiceProxyReply {
+  status: number;
+  /** Sent as JSON unless a string. */
+  body: unknown;
+}
 
 const apiVersionOf = (r: ResourceType): string => (r.group === '' ? r.version : `${r.group}/${r.version}`);
 
@@ -52,6 +71,19 @@ export interface K6OperatorScript {
   /** Create no Job and no pod for these 1-based runner indexes. */
   missing?: number[];
 }
+
+/**
+ * How the scripted Job controller plays each batch/v1 Job created from now on: it makes one pod
+ * from the Job's template (labels `job-name`, `batch.kubernetes.io/job-name`, `controller-uid` added,
+ * owner reference to the Job) and moves it on as the Job is read.
+ */
+export type JobScript =
+  /** The pod runs, then after `runningReads` reads of the Job (default 1) terminates with this exit code and log. */
+  | { exitCode: number; log?: string; reason?: string; runningReads?: number }
+  /** Never starts: the pod stays Pending with this waiting reason (and a Warning event on the pod). */
+  | { waiting: { reason: string; message: string } }
+  /** The controller cannot create the pod (e.g. admission refused it): no pod, a Warning event on the Job. */
+  | { noPod: { reason: string; message: string } };
 
 export interface FakeKubeApi {
   /** `http://127.0.0.1:<port>`. */
@@ -70,8 +102,14 @@ export interface FakeKubeApi {
   hide(plural: string): void;
   /** Called before each request is served (scripted progress). */
   onRequest(hook: (request: RecordedRequest) => void): void;
+  /** Answer Service proxy requests (after the token check) with this handler; 503 without one. */
+  serveProxy(handler: (request: ServiceProxyRequest) => ServiceProxyReply): void;
   /** TestRuns deleted, `namespace/name`. */
   deletedTestRuns: string[];
+  /** Play a Job controller for every batch/v1 Job created from now on. */
+  scriptJobs(script: JobScript): void;
+  /** Jobs deleted, `namespace/name`; their pods go with them (owner reference). */
+  deletedJobs: string[];
   close(): Promise<void>;
 }
 
@@ -123,6 +161,7 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
   const hooks: Array<(request: RecordedRequest) => void> = [];
   const deletedTestRuns: string[] = [];
   const hidden = new Set<string>();
+  let proxyHandler: ((request: ServiceProxyRequest) => ServiceProxyReply) | null = null;
   let script: K6OperatorScript | null = null;
   let resourceVersion = 1;
   let uid = 1;
@@ -324,6 +363,129 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
     }
   };
 
+  // ------------------------------------------------------------ scripted Job controller
+
+  let jobScript: JobScript | null = null;
+  const jobScripts = new Map<string, { script: JobScript; reads: number; pod: string }>();
+  const deletedJobs: string[] = [];
+
+  const startJob = (job: KubeObject, s: JobScript): void => {
+    const { name, namespace, uid: jobUid } = job.metadata;
+    const podName = `${name}-p${uid}x7`;
+    jobScripts.set(`${namespace}/${name}`, { script: s, reads: 0, pod: podName });
+    if ('noPod' in s) {
+      put('events', {
+        metadata: { name: `${name}.evt${uid}`, namespace },
+        involvedObject: { kind: 'Job', name, namespace },
+        type: 'Warning',
+        reason: s.noPod.reason,
+        message: s.noPod.message,
+        count: 3,
+        lastTimestamp: new Date().toISOString(),
+      });
+      return;
+    }
+    const template = job.spec?.template ?? {};
+    const containers: KubeObject[] = template.spec?.containers ?? [];
+    const waiting = 'waiting' in s ? s.waiting : null;
+    const containerStatus = (state: KubeObject, ready: boolean) =>
+      containers.map((c) => ({ name: c.name, ready, restartCount: 0, image: c.image, imageID: '', state }));
+    put('pods', {
+      metadata: {
+        name: podName,
+        namespace,
+        labels: {
+          ...(template.metadata?.labels ?? {}),
+          'job-name': name,
+          'batch.kubernetes.io/job-name': name,
+          'controller-uid': jobUid,
+        },
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name, uid: jobUid, controller: true }],
+      },
+      spec: template.spec ?? {},
+      status: waiting
+        ? {
+            phase: 'Pending',
+            conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }],
+            containerStatuses: containerStatus(
+              { waiting: { reason: waiting.reason, message: waiting.message } },
+              false,
+            ),
+          }
+        : {
+            phase: 'Running',
+            conditions: [{ type: 'Ready', status: 'True' }],
+            containerStatuses: containerStatus({ running: { startedAt: new Date().toISOString() } }, true),
+          },
+    });
+    if (waiting) {
+      put('events', {
+        metadata: { name: `${podName}.evt${uid}`, namespace },
+        involvedObject: { kind: 'Pod', name: podName, namespace },
+        type: 'Warning',
+        reason: 'Failed',
+        message: waiting.message,
+        count: 4,
+        lastTimestamp: new Date().toISOString(),
+      });
+    }
+    put('jobs', { ...get('jobs', namespace, name), status: { active: 1 } });
+  };
+
+  /** One read of a scripted Job: after `runningReads` reads its pod terminates and the Job ends. */
+  const advanceJob = (job: KubeObject): void => {
+    const { name, namespace } = job.metadata;
+    const state = jobScripts.get(`${namespace}/${name}`);
+    if (!state || !('exitCode' in state.script) || job.status?.active !== 1) return;
+    state.reads += 1;
+    if (state.reads < (state.script.runningReads ?? 1)) return;
+    const { exitCode, log, reason } = state.script;
+    const pod = get('pods', namespace, state.pod);
+    if (pod) {
+      const now = new Date().toISOString();
+      put('pods', {
+        ...pod,
+        status: {
+          phase: exitCode === 0 ? 'Succeeded' : 'Failed',
+          conditions: [{ type: 'Ready', status: 'False', reason: 'PodCompleted' }],
+          containerStatuses: (pod.spec.containers ?? []).map((c: KubeObject) => ({
+            name: c.name,
+            ready: false,
+            restartCount: 0,
+            image: c.image,
+            imageID: '',
+            state: {
+              terminated: {
+                exitCode,
+                reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
+                startedAt: now,
+                finishedAt: now,
+              },
+            },
+          })),
+        },
+      });
+      if (log !== undefined) logs.set(`${namespace}/${state.pod}`, log);
+    }
+    put('jobs', {
+      ...job,
+      status:
+        exitCode === 0
+          ? { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }
+          : {
+              failed: 1,
+              conditions: [
+                {
+                  type: 'Failed',
+                  status: 'True',
+                  reason: 'BackoffLimitExceeded',
+                  message: 'Job has reached the specified backoff limit',
+                },
+              ],
+            },
+    });
+  };
+
   // ------------------------------------------------------------ HTTP
 
   const send = (res: ServerResponse, code: number, body: unknown, type = 'application/json'): void => {
@@ -357,6 +519,21 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
       rest = rest.slice(2);
     }
     const [plural, name, sub] = rest;
+    if (plural === 'services' && sub === 'proxy' && namespace !== undefined && name !== undefined) {
+      if (!proxyHandler) {
+        send(res, 503, status(503, 'ServiceUnavailable', `no endpoints available for service "${name}"`));
+        return;
+      }
+      const reply = proxyHandler({
+        namespace,
+        service: name,
+        path: rest.slice(3).join('/'),
+        method: req.method ?? 'GET',
+        body: recorded.body,
+      });
+      send(res, reply.status, reply.body, typeof reply.body === 'string' ? 'text/plain' : 'application/json');
+      return;
+    }
     const type = RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
     if (!type || plural === undefined || hidden.has(plural)) {
       send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
@@ -401,6 +578,8 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
           const created = get(plural, namespace, objectName) as KubeObject;
           put(plural, { ...created, status: { stage: 'initialization' } });
         }
+        if (plural === 'jobs' && jobScript)
+          startJob(get(plural, namespace, objectName) as KubeObject, jobScript);
         send(res, 201, get(plural, namespace, objectName));
         return;
       }
@@ -424,6 +603,11 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
           send(res, 200, get(plural, namespace, name));
           return;
         }
+        if (plural === 'jobs') {
+          advanceJob(object);
+          send(res, 200, get(plural, namespace, name));
+          return;
+        }
         send(res, 200, object);
         return;
       }
@@ -442,6 +626,15 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
             }
           }
         }
+        if (plural === 'jobs') {
+          deletedJobs.push(`${namespace}/${name}`);
+          // Garbage collection by owner reference: the Job's pods go with it.
+          for (const o of list('pods', namespace)) {
+            const owners: KubeObject[] = o.metadata.ownerReferences ?? [];
+            if (owners.some((r) => r.kind === 'Job' && r.name === name))
+              remove('pods', namespace, o.metadata.name);
+          }
+        }
         send(res, 200, {
           kind: 'Status',
           apiVersion: 'v1',
@@ -451,6 +644,16 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
         });
         return;
       }
+    }
+    if (req.method === 'PUT' && namespace !== undefined && name !== undefined && sub === undefined) {
+      if (!get(plural, namespace, name)) {
+        notFound();
+        return;
+      }
+      const body = recorded.body as KubeObject;
+      put(plural, { ...body, metadata: { ...body.metadata, name, namespace } });
+      send(res, 200, get(plural, namespace, name));
+      return;
     }
     send(res, 405, status(405, 'MethodNotAllowed', `${req.method} is not supported by the fake`));
   };
@@ -501,7 +704,14 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
     },
     hide: (plural) => hidden.add(plural),
     onRequest: (hook) => hooks.push(hook),
+    serveProxy: (handler) => {
+      proxyHandler = handler;
+    },
     deletedTestRuns,
+    scriptJobs: (s) => {
+      jobScript = s;
+    },
+    deletedJobs,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
