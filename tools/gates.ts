@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { K6_BUNDLE, sampleK6Env } from './build-k6.js';
 import { type Gate, type GateOutcome, runCommand, runGates, summaryLine, tail } from './lib/gate-runner.js';
 import { repoRoot } from './lib/paths.js';
 import { gateEnvironment, readToolchain } from './lib/toolchain.js';
@@ -226,6 +227,45 @@ const kubeconformGate: Gate = {
   },
 };
 
+/**
+ * The k6 transfer script: its own type check (`k6/tsconfig.json`: `@types/k6`, no Node or DOM types)
+ * and the committed one-file bundle the TestRun ConfigMap carries. k6 is never installed here
+ * (tools/versions.env `TOOL_K6`); only where it already is on PATH does `k6 inspect` run the bundle's
+ * init context with a sample environment.
+ */
+const k6ScriptGate: Gate = {
+  name: 'k6 script',
+  async run(): Promise<GateOutcome> {
+    const steps: Array<[string, string[]]> = [
+      [npxBin('tsc'), ['--noEmit', '-p', path.join('k6', 'tsconfig.json')]],
+      [npxBin('tsx'), ['tools/build-k6.ts', '--check']],
+    ];
+    const withK6 = hasCommand('k6');
+    if (withK6) {
+      const envArgs = Object.entries(sampleK6Env()).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+      steps.push(['k6', ['inspect', ...envArgs, K6_BUNDLE]]);
+    }
+    const outputs: string[] = [];
+    for (const [command, args] of steps) {
+      const result = await runCommand(command, args, { cwd: root, env });
+      if (result.code !== 0) {
+        return {
+          status: 'fail',
+          detail: `${path.basename(command)} ${args.join(' ')} exited ${result.code}\n${tail(result.output, 40)}`,
+        };
+      }
+      outputs.push(result.output);
+    }
+    const inspected = withK6
+      ? 'k6 inspect accepted the bundle'
+      : 'k6 not on PATH, so the script was not run by k6';
+    return {
+      status: 'pass',
+      detail: `k6/tsconfig.json type-checks; ${tail(outputs[1] ?? '', 1)}; ${inspected}`,
+    };
+  },
+};
+
 const actionManifests = dirsWith(path.join(root, 'actions'), (dir) =>
   existsSync(path.join(dir, 'action.yml')),
 );
@@ -234,6 +274,7 @@ const gates: Gate[] = [
   commandGate('lint (biome)', npxBin('biome'), ['ci', '--colors=off', '--reporter=summary', '.']),
   commandGate('type check (tsc)', npxBin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   commandGate('dist bundles match sources', npxBin('tsx'), ['tools/build-actions.ts', '--check']),
+  k6ScriptGate,
   needsTool('actionlint', commandGate('actionlint', 'actionlint', ['-no-color'])),
   commandGate('reusable-workflow contracts', npxBin('tsx'), ['tools/check-workflows.ts'], {
     summarize: (out) => tail(out, 1),

@@ -32,6 +32,7 @@ import {
   type ProbeTargetResult,
   runProbeJob,
 } from '../k8s/probe.js';
+import { SCRIPT_ENV } from '../k8s/runner-env.js';
 import { LOAD_NODE_SELECTOR, LOAD_TOLERATIONS } from '../k8s/testrun.js';
 import { type LadderResult, runLadder } from '../ladder/engine.js';
 import type { PromQuery } from '../prometheus/client.js';
@@ -43,11 +44,8 @@ import { buildCloudResults } from './results.js';
 import { applyScriptConfigMap, deleteScriptConfigMap, readK6Script, scriptConfigMapName } from './script.js';
 import { K6_RUN_NAMESPACE, PROBE, TRANSFER_AMOUNT } from './settings.js';
 
-/** Env the ladder adds to every runner: the k6 script's contract (k6/src/lib/contract.ts `SCRIPT_ENV`). */
-export const LADDER_ENV = {
-  outboundUrls: 'MLPERF_OUTBOUND_URLS',
-  fleet: 'MLPERF_FLEET',
-} as const;
+/** Env the ladder adds to every runner: the k6 script's contract. */
+export const LADDER_ENV = SCRIPT_ENV;
 
 /** Run ids become k6 tags and object names: letters, digits, `.`, `_`, `-`, from a letter or digit. */
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

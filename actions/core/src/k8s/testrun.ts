@@ -19,6 +19,7 @@ import { K6_TAGS } from '../ladder/metrics.js';
 import { buildRungOptions } from '../ladder/plan.js';
 import type { RungPlan } from '../ladder/types.js';
 import { ROLE_LABEL } from '../terraform/variables.js';
+import { RUNNER_ENV, SUMMARY_MARKER } from './runner-env.js';
 
 export const K6_GROUP = 'k6.io';
 export const K6_VERSION = 'v1alpha1';
@@ -40,24 +41,7 @@ export const K6_RUNNER_LABEL = 'runner';
 /** The container k6-operator names in every runner pod. */
 export const K6_CONTAINER = 'k6';
 
-/** Env the runner pods get besides the remote-write settings; the k6 script reads these. */
-export const RUNNER_ENV = {
-  testId: 'MLPERF_TEST_ID',
-  rung: 'MLPERF_RUNG',
-  /** JSON of `buildRungOptions(rung, load, testId)`: scenarios (TOTAL rate/VUs), tags, trend stats. */
-  options: 'MLPERF_RUNG_OPTIONS',
-  /**
-   * The runner's Job name (`<TestRun>-<i>`) from the pod's `job-name` label: the script must set it
-   * as its `runner` tag (metrics.ts `K6_TAGS.runner`) so runners' series stay apart in Prometheus.
-   */
-  runner: 'MLPERF_RUNNER',
-} as const;
-
-/**
- * The line a runner's `handleSummary` prints to stdout: `MLPERF_SUMMARY <json of the summary>`, e.g.
- * `return { stdout: \`${SUMMARY_MARKER} ${JSON.stringify(data)}\n\` }`.
- */
-export const SUMMARY_MARKER = 'MLPERF_SUMMARY';
+export { RUNNER_ENV, SCRIPT_ENV, SUMMARY_MARKER } from './runner-env.js';
 
 export interface K6Toleration {
   key: string;
