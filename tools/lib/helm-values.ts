@@ -3,7 +3,8 @@
  * (`helm/versions.yaml`), so a misspelt or moved key fails a test instead of being silently ignored by
  * Helm at install time.
  *
- * The rule, applied to every key path we set (`helm/values/<key>/<profile>.yaml`):
+ * The rule (actions/core/src/platform/values-keys.ts), applied to every key path we set
+ * (`helm/values/<key>/<profile>.yaml`):
  * - a key must exist in the upstream map at the same place;
  * - upstream `{}` or an empty value (`key:` / `null`) is an open slot: anything may be set below it
  *   (`nodeSelector: {}`, `annotations: {}`, `replicaCount:`);
@@ -21,7 +22,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { findUnknownKeys, type KeyProblem } from '@mlperf/core/platform/values-keys';
 import { parse } from 'yaml';
+
+// The rule itself lives in the core, where the mojaloop phase applies it before install.
+export { FREE_FORM_KEYS, findUnknownKeys, type KeyProblem } from '@mlperf/core/platform/values-keys';
 
 export interface PinnedChart {
   key: string;
@@ -30,75 +35,18 @@ export interface PinnedChart {
   version: string;
   /** Where the defaults sit inside upstream values.yaml when not at the top (dot-separated). */
   valuesRoot?: string;
+  /**
+   * `install`: the chart's values.yaml is not vendored (too large to fetch here); the phase that
+   * installs it pulls the pinned version and checks our values against it before installing.
+   */
+  valuesCheck?: 'install';
   verified: string;
-}
-
-export interface KeyProblem {
-  /** Dot path of the key we set, list indexes as `[i]`. */
-  path: string;
-  reason: string;
 }
 
 type Plain = Record<string, unknown>;
 
 function isMap(value: unknown): value is Plain {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function kind(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (isMap(value)) return Object.keys(value).length === 0 ? 'an empty map' : 'a map';
-  return `a scalar (${JSON.stringify(value)})`;
-}
-
-/** Label/annotation maps: any key may be added below them (see the rule above). */
-export const FREE_FORM_KEYS: ReadonlySet<string> = new Set([
-  'nodeSelector',
-  'annotations',
-  'labels',
-  'podAnnotations',
-  'podLabels',
-  'selectorLabels',
-]);
-
-function isOpen(upstream: unknown): boolean {
-  return (
-    upstream === null || upstream === undefined || (isMap(upstream) && Object.keys(upstream).length === 0)
-  );
-}
-
-function join(base: string, key: string): string {
-  return base === '' ? key : `${base}.${key}`;
-}
-
-/** Every key path in `ours` that the rule above rejects against `upstream`. */
-export function findUnknownKeys(ours: unknown, upstream: unknown, base = ''): KeyProblem[] {
-  if (isOpen(upstream)) return [];
-  if (isMap(ours)) {
-    if (!isMap(upstream))
-      return [{ path: base, reason: `we set a map where upstream has ${kind(upstream)}` }];
-    const problems: KeyProblem[] = [];
-    for (const [key, value] of Object.entries(ours)) {
-      const at = join(base, key);
-      if (!Object.hasOwn(upstream, key)) {
-        problems.push({ path: at, reason: 'no such key upstream' });
-        continue;
-      }
-      if (FREE_FORM_KEYS.has(key) && isMap(value) && isMap(upstream[key])) continue;
-      problems.push(...findUnknownKeys(value, upstream[key], at));
-    }
-    return problems;
-  }
-  if (Array.isArray(ours)) {
-    return Array.isArray(upstream)
-      ? []
-      : [{ path: base, reason: `we set a list where upstream has ${kind(upstream)}` }];
-  }
-  if (isMap(upstream) || Array.isArray(upstream)) {
-    return [{ path: base, reason: `we set a scalar where upstream has ${kind(upstream)}` }];
-  }
-  return [];
 }
 
 /** The part of an upstream values document the chart's users set (see {@link PinnedChart.valuesRoot}). */
@@ -157,12 +105,25 @@ export function formatProblem(p: ValuesFileProblem): string {
   return `${p.file}: ${p.path} — ${p.reason} in ${p.chart}`;
 }
 
-/** Our values files for upstream charts: `helm/values/<key>/*.yaml`. */
+/** Keys of pinned charts whose values are checked at install time instead (see PinnedChart.valuesCheck). */
+export function installCheckedKeys(helmDir: string): Set<string> {
+  return new Set(
+    readPinnedCharts(helmDir)
+      .filter((chart) => chart.valuesCheck === 'install')
+      .map((chart) => chart.key),
+  );
+}
+
+/**
+ * Our values files checked against a vendored or own chart: `helm/values/<key>/*.yaml`, leaving out
+ * the charts checked at install time ({@link installCheckedKeys}).
+ */
 export function valuesFilesByKey(helmDir: string): Map<string, string[]> {
   const base = path.join(helmDir, 'values');
+  const skip = installCheckedKeys(helmDir);
   const result = new Map<string, string[]>();
   for (const entry of readdirSync(base, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
+    if (!entry.isDirectory() || skip.has(entry.name)) continue;
     const dir = path.join(base, entry.name);
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.yaml'))

@@ -1,6 +1,7 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { awsClientConfig, createProcessRunner, systemClock } from '@mlperf/core';
 import { createKubeApi, waitForReady } from '@mlperf/core/k8s/index';
+import { onlyWorkloadNamed } from '@mlperf/core/platform/index';
 import { actionsIo } from '../../_shell/src/io.js';
 import { run } from './run.js';
 
@@ -13,8 +14,9 @@ await run(actionsIo, {
   },
   readiness: (cluster) => {
     const api = createKubeApi({ ...cluster });
-    return async (namespace, deadline) => {
-      const result = await waitForReady(api, { namespaces: [namespace], deadline });
+    return async (namespace, deadline, deployment) => {
+      const scoped = deployment === undefined ? api : onlyWorkloadNamed(api, deployment);
+      const result = await waitForReady(scoped, { namespaces: [namespace], deadline });
       return result.ready ? { ready: true } : { ready: false, diagnosis: result.diagnosis };
     };
   },

@@ -4,6 +4,7 @@ export const Inputs = {
   HubClusterName: 'hub-cluster-name',
   HubClusterEndpoint: 'hub-cluster-endpoint',
   HubClusterCa: 'hub-cluster-ca',
+  StackOutputs: 'stack-outputs',
   ReadinessTimeoutMinutes: 'readiness-timeout-minutes',
   HelmDir: 'helm-dir',
 } as const;

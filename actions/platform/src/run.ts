@@ -8,6 +8,8 @@ import {
   loadChartPins,
   planPlatform,
   type ReadinessResult,
+  readStackOutputsInput,
+  type StackValues,
   writeKubeconfig,
 } from '@mlperf/core/platform/index';
 import { type Cluster, clusterAccess, readCluster, readMinutes } from '../../_shell/src/clusters.js';
@@ -24,8 +26,15 @@ export interface ActionIo {
   writeSummary(markdown: string): Promise<void>;
 }
 
-/** Waits until the workloads of one namespace of a cluster are ready, or the deadline passes. */
-export type Readiness = (namespace: string, deadline: number) => Promise<ReadinessResult>;
+/**
+ * Waits until the workloads of one namespace of a cluster are ready (only the Deployment `deployment`
+ * when given), or the deadline passes.
+ */
+export type Readiness = (
+  namespace: string,
+  deadline: number,
+  deployment?: string,
+) => Promise<ReadinessResult>;
 
 export interface PlatformRuntime {
   credentials(): Promise<AwsCredentials>;
@@ -36,9 +45,14 @@ export interface PlatformRuntime {
   workspace: string;
 }
 
+/** The stack values the charts need beyond the hub cluster's name (see STACK_VALUE_RULES). */
+const STACK_FIELDS = ['vpcId', 'hubIngressSecurityGroupId', 'hubPrometheusSecurityGroupId'] as const;
+
 export interface PlatformSettings {
   config: AwsRunConfig;
   hub: Cluster;
+  /** From the stack-outputs input. */
+  stack: Omit<StackValues, 'hubClusterName'>;
   readinessTimeoutMs: number;
   helmDir: string;
 }
@@ -52,6 +66,7 @@ export function readInputs(io: ActionIo, workspace: string): PlatformSettings {
   return {
     config,
     hub: readCluster((name) => io.getInput(name), 'hub'),
+    stack: readStackOutputsInput(io.getInput(Inputs.StackOutputs), Inputs.StackOutputs, STACK_FIELDS),
     readinessTimeoutMs: minutes * 60_000,
     helmDir: path.resolve(workspace, io.getInput(Inputs.HelmDir).trim() || 'helm'),
   };
@@ -86,12 +101,15 @@ export async function run(io: ActionIo, runtime: PlatformRuntime): Promise<void>
   try {
     const settings = readInputs(io, runtime.workspace);
     const pinsFile = path.join(settings.helmDir, 'versions.yaml');
+    // Every stack value, typed as complete: the plan may hold no placeholder here (dry run only).
+    const stack: StackValues = { hubClusterName: settings.hub.name, ...settings.stack };
     const plan = planPlatform({
       config: settings.config,
       pins: await loadChartPins(pinsFile),
       valuesDir: path.join(settings.helmDir, 'values'),
       pinsFile,
       exists: existsSync,
+      stack,
     });
     const region = settings.config.infrastructure.region;
     const hub = await clusterAccess(
@@ -109,7 +127,7 @@ export async function run(io: ActionIo, runtime: PlatformRuntime): Promise<void>
         runner: runtime.runner,
         clock: runtime.clock,
         kubeconfig: () => kubeconfig.path,
-        waitReady: (_role, namespace, deadline) => readiness(namespace, deadline),
+        waitReady: (_role, namespace, deadline, deployment) => readiness(namespace, deadline, deployment),
         log: (line) => io.info(line),
       },
       { cwd: runtime.workspace, readinessTimeoutMs: settings.readinessTimeoutMs },

@@ -9,6 +9,7 @@ import {
   type EksStatusApi,
   loadRunConfig,
 } from '@mlperf/core';
+import { readStackOutputsInput } from '@mlperf/core/platform/index';
 import { describe, expect, it } from 'vitest';
 import { recordingIo } from '../../_shell/test/recording-io.js';
 import { Inputs, Outputs } from '../src/names.js';
@@ -25,9 +26,11 @@ const OUTPUTS = {
   load_cluster_name: { value: 'mlperf-r7-load' },
   load_cluster_endpoint: { value: 'https://LOAD.gr7.eu-west-2.eks.amazonaws.com' },
   load_cluster_certificate_authority_data: { value: 'TE9BRA==' },
-  vpc_id: { value: 'vpc-0abc' },
+  vpc_id: { value: 'vpc-0abc1234' },
   db_endpoint: { value: 'db.example.internal:3306' },
   cache_endpoint: { value: 'cache.example.internal' },
+  hub_ingress_security_group_id: { value: 'sg-0a1b2c3d4e5f67890' },
+  hub_prometheus_security_group_id: { value: 'sg-1a2b3c4d5e6f78901' },
   db_master_user_secret_arn: { value: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-1-AbC' },
 };
 
@@ -117,7 +120,19 @@ describe('provision action', () => {
       );
       expect(outputs[Outputs.HubClusterName]).toBe('mlperf-r7-hub');
       expect(outputs[Outputs.LoadClusterEndpoint]).toBe('https://LOAD.gr7.eu-west-2.eks.amazonaws.com');
-      expect(JSON.parse(outputs[Outputs.Outputs] ?? '{}').vpcId).toBe('vpc-0abc');
+      expect(JSON.parse(outputs[Outputs.Outputs] ?? '{}').vpcId).toBe('vpc-0abc1234');
+      // The platform action reads its stack values from this output (its input stack-outputs).
+      expect(
+        readStackOutputsInput(outputs[Outputs.Outputs] ?? '', 'stack-outputs', [
+          'vpcId',
+          'hubIngressSecurityGroupId',
+          'hubPrometheusSecurityGroupId',
+        ]),
+      ).toEqual({
+        vpcId: 'vpc-0abc1234',
+        hubIngressSecurityGroupId: 'sg-0a1b2c3d4e5f67890',
+        hubPrometheusSecurityGroupId: 'sg-1a2b3c4d5e6f78901',
+      });
       expect(outputs[Outputs.DbSecretArn]).toBe(
         'arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-1-AbC',
       );

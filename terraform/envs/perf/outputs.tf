@@ -29,8 +29,13 @@ output "nat_public_ips" {
 }
 
 output "hub_ingress_security_group_id" {
-  description = "Security group for the hub ingress gateway's NLB (annotation service.beta.kubernetes.io/aws-load-balancer-security-groups)."
+  description = "Security group for the hub ingress gateway's NLB (annotation service.beta.kubernetes.io/aws-load-balancer-security-groups on the gateway Service)."
   value       = aws_security_group.hub_ingress.id
+}
+
+output "hub_prometheus_security_group_id" {
+  description = "Security group for the hub Prometheus NLB (annotation service.beta.kubernetes.io/aws-load-balancer-security-groups on monitoring-kube-prometheus-prometheus)."
+  value       = aws_security_group.hub_prometheus.id
 }
 
 ################################################################################
@@ -88,7 +93,7 @@ output "load_cluster_certificate_authority_data" {
 }
 
 output "load_node_security_group_id" {
-  description = "Security group of the load cluster's nodes and pods (the only source the hub ingress admits)."
+  description = "Security group of the load cluster's nodes and pods (the only source the hub ingress and Prometheus load balancers admit)."
   value       = module.load_cluster.node_security_group_id
 }
 

@@ -1,27 +1,41 @@
-# The hub's ingress gateway is exposed through an internal Network Load Balancer that the AWS Load
-# Balancer Controller creates for the gateway's Service. Terraform owns every rule around it:
-#   load cluster nodes --443--> [hub_ingress SG on the NLB] --gateway ports--> hub node SG (gateway pods)
-# The Service must carry the annotations
-#   service.beta.kubernetes.io/aws-load-balancer-security-groups: <hub_ingress_security_group_id>
+# Two hub Services are exposed to the load cluster through internal Network Load Balancers that the
+# AWS Load Balancer Controller creates: the Istio ingress gateway and Prometheus. Terraform owns every
+# rule around them (the controller's IAM policy has no EC2 write actions):
+#   load cluster nodes --80/443--> [hub_ingress SG on the gateway NLB] --gateway ports--> hub node SG
+#   load cluster nodes --9090----> [hub_prometheus SG on the Prometheus NLB] --9090-----> hub node SG
+# Port 443 carries DFSP mTLS (FSPIOP), port 80 the k6 runners' calls to the DFSP SDKs' outbound APIs
+# (/sim/<fspId>/outbound), 9090 the runners' Prometheus remote write.
+# Each Service must carry the annotations (the platform phase sets them)
+#   service.beta.kubernetes.io/aws-load-balancer-security-groups: <its security group id output>
 #   service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules: "false"
 #   service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip
-# so the controller adds no rules of its own. DFSP pods on the hub reach the gateway in-cluster.
+# and no loadBalancerSourceRanges, so the controller adds no rules of its own (it would be refused).
+# DFSP pods on the hub reach the gateway in-cluster.
 
 resource "aws_security_group" "hub_ingress" {
   # checkov:skip=CKV2_AWS_5: attached to the ingress gateway's NLB by the AWS Load Balancer Controller (Service annotation), not by Terraform
   name        = "${local.hub_cluster_name}-ingress"
-  description = "Hub ingress gateway load balancer: HTTPS from the load cluster's nodes only"
+  description = "Hub ingress gateway load balancer: HTTP and HTTPS from the load cluster's nodes only"
   vpc_id      = module.network.vpc_id
 
   tags = merge(local.tags, { Name = "${local.hub_cluster_name}-ingress" })
 }
 
+# Was a single HTTPS rule before HTTP joined; keeps a re-applied stack from replacing it.
+moved {
+  from = aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes
+  to   = aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes["https"]
+}
+
 resource "aws_vpc_security_group_ingress_rule" "hub_ingress_from_load_nodes" {
+  # checkov:skip=CKV_AWS_260: the source is the load cluster's node security group, never an address range (tests assert no CIDR); port 80 is the k6 runners' plain HTTP to the DFSP SDKs
+  for_each = var.ingress_gateway_listener_ports
+
   security_group_id            = aws_security_group.hub_ingress.id
-  description                  = "HTTPS (mTLS) from the load cluster's k6 runners"
+  description                  = "Gateway listener ${each.key} from the load cluster's k6 runners"
   ip_protocol                  = "tcp"
-  from_port                    = 443
-  to_port                      = 443
+  from_port                    = each.value
+  to_port                      = each.value
   referenced_security_group_id = module.load_cluster.node_security_group_id
 
   tags = local.tags
@@ -41,6 +55,7 @@ resource "aws_vpc_security_group_egress_rule" "hub_ingress_to_gateway" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "hub_nodes_from_ingress" {
+  # checkov:skip=CKV_AWS_260: the source is the hub_ingress security group (the NLB), never an address range (tests assert it)
   for_each = var.ingress_gateway_target_ports
 
   security_group_id            = module.hub_cluster.node_security_group_id
@@ -49,6 +64,48 @@ resource "aws_vpc_security_group_ingress_rule" "hub_nodes_from_ingress" {
   from_port                    = each.value
   to_port                      = each.value
   referenced_security_group_id = aws_security_group.hub_ingress.id
+
+  tags = local.tags
+}
+
+resource "aws_security_group" "hub_prometheus" {
+  # checkov:skip=CKV2_AWS_5: attached to Prometheus's NLB by the AWS Load Balancer Controller (Service annotation), not by Terraform
+  name        = "${local.hub_cluster_name}-prometheus"
+  description = "Hub Prometheus load balancer: remote write from the load cluster's nodes only"
+  vpc_id      = module.network.vpc_id
+
+  tags = merge(local.tags, { Name = "${local.hub_cluster_name}-prometheus" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "hub_prometheus_from_load_nodes" {
+  security_group_id            = aws_security_group.hub_prometheus.id
+  description                  = "Prometheus remote write from the load cluster's k6 runners"
+  ip_protocol                  = "tcp"
+  from_port                    = var.prometheus_port
+  to_port                      = var.prometheus_port
+  referenced_security_group_id = module.load_cluster.node_security_group_id
+
+  tags = local.tags
+}
+
+resource "aws_vpc_security_group_egress_rule" "hub_prometheus_to_pods" {
+  security_group_id            = aws_security_group.hub_prometheus.id
+  description                  = "NLB to the Prometheus pods (traffic and health checks)"
+  ip_protocol                  = "tcp"
+  from_port                    = var.prometheus_port
+  to_port                      = var.prometheus_port
+  referenced_security_group_id = module.hub_cluster.node_security_group_id
+
+  tags = local.tags
+}
+
+resource "aws_vpc_security_group_ingress_rule" "hub_nodes_from_prometheus_lb" {
+  security_group_id            = module.hub_cluster.node_security_group_id
+  description                  = "Prometheus pods from their NLB"
+  ip_protocol                  = "tcp"
+  from_port                    = var.prometheus_port
+  to_port                      = var.prometheus_port
+  referenced_security_group_id = aws_security_group.hub_prometheus.id
 
   tags = local.tags
 }

@@ -114,10 +114,26 @@ variable "nat_gateways" {
   }
 }
 
-variable "ingress_gateway_target_ports" {
-  description = "Ports of the hub's ingress gateway pods that its load balancer (IP targets) forwards to: the HTTPS listener and the status port used for health checks. Only the ingress security group reaches them."
+variable "ingress_gateway_listener_ports" {
+  description = "Ports of the hub ingress gateway's Service (its NLB listeners) that the load cluster's nodes may reach: HTTPS for DFSP mTLS (FSPIOP) and HTTP for the k6 runners' calls to the DFSP SDKs' outbound APIs (/sim/<fspId>/outbound). The status port is not among them: only the NLB's health checks use it."
   type        = map(number)
   default = {
+    http  = 80
+    https = 443
+  }
+  nullable = false
+
+  validation {
+    condition     = alltrue([for port in values(var.ingress_gateway_listener_ports) : port >= 1 && port <= 65535 && floor(port) == port])
+    error_message = "ingress_gateway_listener_ports values must be TCP port numbers (1 to 65535)."
+  }
+}
+
+variable "ingress_gateway_target_ports" {
+  description = "Ports of the hub's ingress gateway pods that its load balancer (IP targets) forwards to: the HTTP and HTTPS listeners and the status port used for health checks. Only the ingress security group reaches them."
+  type        = map(number)
+  default = {
+    http   = 80
     https  = 443
     status = 15021
   }
@@ -126,6 +142,18 @@ variable "ingress_gateway_target_ports" {
   validation {
     condition     = alltrue([for port in values(var.ingress_gateway_target_ports) : port >= 1 && port <= 65535 && floor(port) == port])
     error_message = "ingress_gateway_target_ports values must be TCP port numbers (1 to 65535)."
+  }
+}
+
+variable "prometheus_port" {
+  description = "Port of the hub Prometheus Service (its NLB listener) and of the Prometheus pods behind it (kube-prometheus-stack's default 9090 for both). The load cluster's k6 runners push remote write to it; only the Prometheus load balancer's security group reaches the pods on it."
+  type        = number
+  default     = 9090
+  nullable    = false
+
+  validation {
+    condition     = var.prometheus_port >= 1 && var.prometheus_port <= 65535 && floor(var.prometheus_port) == var.prometheus_port
+    error_message = "prometheus_port must be a TCP port number (1 to 65535)."
   }
 }
 

@@ -2,7 +2,8 @@
  * Helm invocations of the platform phase. `upgrade --install` is idempotent, so a re-run of the phase
  * (or of the whole workflow attempt) converges instead of failing on an existing release. Readiness is
  * not left to `--wait`: the phase waits itself with a deadline and, on timeout, says which pods are
- * unready and why.
+ * unready and why. Values that depend on the stack (cluster name, region, VPC) follow the values files
+ * as `--set-string`, so they are never written in the repository.
  */
 import type { CommandRunner } from '../terraform/runner.js';
 import type { PlannedInstall } from './plan.js';
@@ -29,6 +30,8 @@ export function helmUpgradeArgs(install: PlannedInstall, kubeconfig: string): st
     '--timeout',
     HELM_APPLY_TIMEOUT,
     ...install.valuesFiles.flatMap((file) => ['--values', file]),
+    // --set-string: stack values are strings (a cluster name of digits must not become a number).
+    ...(install.setValues ?? []).flatMap((set) => ['--set-string', `${set.key}=${set.value}`]),
   ];
 }
 

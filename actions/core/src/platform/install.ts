@@ -1,7 +1,8 @@
 /**
  * Phase 03: installs the planned releases in order, each followed by a readiness wait with a deadline
- * on its namespace; stops at the first failure with what went wrong (Helm's words, or the wait's
- * diagnosis of unready pods). The readiness check is injected (the Kubernetes API in the action).
+ * on its namespace (or only its Deployment, when it shares the namespace); stops at the first failure
+ * with what went wrong (Helm's words, or the wait's diagnosis of unready pods). The readiness check is
+ * injected (the Kubernetes API in the action).
  */
 import type { Clock } from '../aws/clock.js';
 import type { CommandRunner } from '../terraform/runner.js';
@@ -18,7 +19,13 @@ export interface PlatformDeps {
   runner: CommandRunner;
   clock: Clock;
   kubeconfig(cluster: ClusterRole): string;
-  waitReady(cluster: ClusterRole, namespace: string, deadline: number): Promise<ReadinessResult>;
+  /** `deployment`: wait for that Deployment only (see PlatformRelease.readyDeployment). */
+  waitReady(
+    cluster: ClusterRole,
+    namespace: string,
+    deadline: number,
+    deployment?: string,
+  ): Promise<ReadinessResult>;
   log?(line: string): void;
 }
 
@@ -44,6 +51,17 @@ export async function installPlatform(
   deps: PlatformDeps,
   options: { cwd: string; readinessTimeoutMs: number },
 ): Promise<PlatformResult> {
+  const unresolved = plan.flatMap((install) =>
+    (install.setValues ?? [])
+      .filter((set) => set.placeholder)
+      .map((set) => `${install.key}: ${set.key} ${set.value}`),
+  );
+  if (unresolved.length > 0) {
+    // The dry run plans without the stack: its placeholders must never reach Helm.
+    throw new Error(
+      `platform plan without stack values (${unresolved.join(', ')}); allowed: a plan made with the provisioned stack's values`,
+    );
+  }
   const installed: InstallOutcome[] = [];
   for (const install of plan) {
     const started = deps.clock.now();
@@ -66,16 +84,19 @@ export async function installPlatform(
             install.cluster,
             install.namespace,
             deps.clock.now() + options.readinessTimeoutMs,
+            install.readyDeployment,
           );
     if (!readiness.ready) {
       const minutes = Math.round(options.readinessTimeoutMs / 60_000);
+      const what =
+        install.readyDeployment === undefined ? install.release : `Deployment ${install.readyDeployment}`;
       return {
         ok: false,
         installed,
         failure: {
           key: install.key,
           step: 'readiness',
-          message: `${install.release} in ${install.cluster}/${install.namespace} was not ready within ${minutes} min${readiness.diagnosis ? `:\n${readiness.diagnosis}` : ''}`,
+          message: `${what} in ${install.cluster}/${install.namespace} was not ready within ${minutes} min${readiness.diagnosis ? `:\n${readiness.diagnosis}` : ''}`,
         },
       };
     }

@@ -16,6 +16,8 @@ export const OUTPUT_NAMES = {
   vpcId: 'vpc_id',
   dbEndpoint: 'db_endpoint',
   cacheEndpoint: 'cache_endpoint',
+  hubIngressSecurityGroupId: 'hub_ingress_security_group_id',
+  hubPrometheusSecurityGroupId: 'hub_prometheus_security_group_id',
 } as const;
 
 /** Optional outputs with a fallback when the stack does not declare them. */
@@ -31,6 +33,10 @@ const OutputsDocument = z.record(z.string(), OutputEnvelope);
 
 const HOST = z.string().regex(/^[A-Za-z0-9.-]+(?::\d+)?$/, 'a host name, optionally with :port');
 const HTTPS_URL = z.string().regex(/^https:\/\/[^\s/]+\/?$/, 'an https:// endpoint URL');
+/** A security group id: EC2 ids have 8 (older) or 17 hex digits after the prefix. */
+export const SECURITY_GROUP_ID_PATTERN = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+export const SECURITY_GROUP_ID_ALLOWED = 'a security group id such as sg-0123456789abcdef0';
+const SECURITY_GROUP_ID = z.string().regex(SECURITY_GROUP_ID_PATTERN, SECURITY_GROUP_ID_ALLOWED);
 const BASE64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64 data');
 const SECRET_ARN = z
   .string()
@@ -56,6 +62,13 @@ export interface StackOutputs {
   dbEndpoint: string;
   /** Host of the Redis primary endpoint. */
   cacheEndpoint: string;
+  /**
+   * Security group of the hub ingress gateway's internal NLB (Service annotation
+   * service.beta.kubernetes.io/aws-load-balancer-security-groups; Terraform owns its rules).
+   */
+  hubIngressSecurityGroupId: string;
+  /** Security group of the hub Prometheus's internal NLB (same annotation, on its Service). */
+  hubPrometheusSecurityGroupId: string;
   /** ARN of the Secrets Manager secret with the MySQL master credentials (the ARN only, never the value); null when absent. */
   dbMasterSecretArn: string | null;
 }
@@ -70,6 +83,8 @@ const FIELDS: Record<keyof typeof OUTPUT_NAMES, z.ZodType<string>> = {
   vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, 'a VPC id such as vpc-0abc123'),
   dbEndpoint: HOST,
   cacheEndpoint: HOST,
+  hubIngressSecurityGroupId: SECURITY_GROUP_ID,
+  hubPrometheusSecurityGroupId: SECURITY_GROUP_ID,
 };
 
 export class StackOutputsError extends Error {
@@ -93,7 +108,13 @@ export function parseStackOutputs(raw: unknown): StackOutputs {
     }
     const parsed = FIELDS[field].safeParse(entry.value);
     if (parsed.success) values[field] = parsed.data;
-    else problems.push(`${name}: not ${parsed.error.issues[0]?.message ?? 'valid'}`);
+    else {
+      // A value of the wrong JSON type gets zod's wording otherwise ("Invalid input: …").
+      const issue = parsed.error.issues[0];
+      problems.push(
+        `${name}: not ${issue?.code === 'invalid_type' ? 'a string' : (issue?.message ?? 'valid')}`,
+      );
+    }
   }
   const names = (key: string) => {
     const value = outputs[key]?.value;
@@ -138,6 +159,8 @@ export function parseStackOutputs(raw: unknown): StackOutputs {
     vpcId: values.vpcId,
     dbEndpoint: values.dbEndpoint,
     cacheEndpoint: values.cacheEndpoint,
+    hubIngressSecurityGroupId: values.hubIngressSecurityGroupId,
+    hubPrometheusSecurityGroupId: values.hubPrometheusSecurityGroupId,
     dbMasterSecretArn,
   };
 }

@@ -37,6 +37,9 @@ const RESOURCES: ResourceType[] = [
   { group: 'k6.io', version: 'v1alpha1', plural: 'testruns', kind: 'TestRun' },
   { group: '', version: 'v1', plural: 'services', kind: 'Service' },
   { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap' },
+  { group: '', version: 'v1', plural: 'secrets', kind: 'Secret' },
+  { group: 'cert-manager.io', version: 'v1', plural: 'certificates', kind: 'Certificate' },
+  { group: 'networking.istio.io', version: 'v1', plural: 'virtualservices', kind: 'VirtualService' },
 ];
 
 /** A request the API server proxies to a Service (`…/services/<scheme>:<name>:<port>/proxy/<path>`). */
@@ -179,8 +182,25 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
     if (!type) throw new Error(`fake-kube-api: unknown resource ${plural}`);
     return type;
   };
-  const put = (plural: string, object: KubeObject): void => {
+  const put = (plural: string, input: KubeObject): void => {
     const type = typeOf(plural);
+    // As the API server does: a Secret's stringData is stored base64-encoded under data.
+    const object: KubeObject =
+      plural === 'secrets' && input.stringData
+        ? {
+            ...input,
+            stringData: undefined,
+            data: {
+              ...(input.data ?? {}),
+              ...Object.fromEntries(
+                Object.entries(input.stringData as Record<string, string>).map(([k, v]) => [
+                  k,
+                  Buffer.from(v, 'utf8').toString('base64'),
+                ]),
+              ),
+            },
+          }
+        : input;
     const metadata = object.metadata ?? {};
     const namespace = metadata.namespace ?? 'default';
     resourceVersion += 1;
@@ -609,6 +629,17 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
           return;
         }
         send(res, 200, object);
+        return;
+      }
+      if (sub === undefined && req.method === 'PUT') {
+        // Replace: the object must exist (the client reads it first for its resourceVersion).
+        if (!object) {
+          notFound();
+          return;
+        }
+        const body = recorded.body as KubeObject;
+        put(plural, { ...body, metadata: { ...body.metadata, namespace, uid: object.metadata.uid } });
+        send(res, 200, get(plural, namespace, name));
         return;
       }
       if (sub === undefined && req.method === 'DELETE') {

@@ -15,6 +15,7 @@ import {
   PLATFORM_RELEASES,
   parseChartPins,
   planPlatform,
+  type StackValues,
   writeKubeconfig,
 } from '../../src/platform/index.js';
 import type { CommandOptions, CommandResult, CommandRunner } from '../../src/terraform/runner.js';
@@ -25,13 +26,25 @@ const VALUES_DIR = path.join(ROOT, 'helm/values');
 const profile = (name: 'aws-smoke' | 'aws-1000tps' | 'local') =>
   loadRunConfig({ profile: name, profilesDir: path.join(ROOT, 'profiles') });
 
-async function plan(name: 'aws-smoke' | 'aws-1000tps' | 'local' = 'aws-1000tps') {
+/** What the provision action outputs for a stack (the test's; shapes as EKS and EC2 give them). */
+const STACK: StackValues = {
+  hubClusterName: 'mlperf-r7-hub',
+  vpcId: 'vpc-0a1b2c3d4e5f67890',
+  hubIngressSecurityGroupId: 'sg-0a1b2c3d4e5f67890',
+  hubPrometheusSecurityGroupId: 'sg-1a2b3c4d5e6f78901',
+};
+
+async function plan(
+  name: 'aws-smoke' | 'aws-1000tps' | 'local' = 'aws-1000tps',
+  stack: StackValues | undefined = STACK,
+) {
   return planPlatform({
     config: await profile(name),
     pins: await loadChartPins(PINS_FILE),
     valuesDir: VALUES_DIR,
     pinsFile: PINS_FILE,
     exists: existsSync,
+    ...(stack === undefined ? {} : { stack }),
   });
 }
 
@@ -191,8 +204,13 @@ describe('installPlatform', () => {
     expect(result.failure?.message).toMatch(
       /cert-manager \(cert-manager v?[\d.]+\) in hub\/cert-manager exited 1:\nError: INSTALLATION FAILED/,
     );
-    expect(result.installed.map((i) => i.key)).toEqual(['istio-base', 'istiod', 'istio-gateway']);
-    expect(helm.calls).toHaveLength(4);
+    expect(result.installed.map((i) => i.key)).toEqual([
+      'aws-load-balancer-controller',
+      'istio-base',
+      'istiod',
+      'istio-gateway',
+    ]);
+    expect(helm.calls).toHaveLength(5);
   });
 
   it('stops with the diagnosis when a release does not become ready before its deadline', async () => {
@@ -206,7 +224,7 @@ describe('installPlatform', () => {
         kubeconfig,
         waitReady: async (_cluster, namespace, deadline) => {
           deadlines.push(deadline - time.now());
-          return namespace === 'istio-system'
+          return namespace === 'istio-system' || namespace === 'kube-system'
             ? { ready: true }
             : { ready: false, diagnosis: 'pod istio-ingressgateway-abc: ImagePullBackOff' };
         },

@@ -34,6 +34,8 @@ interface PlannedResource {
   type: string;
   cluster?: string;
   nodegroup?: string;
+  /** Name of a security group that is not a cluster's node group (the load balancers' groups). */
+  name?: string;
 }
 
 export interface FakeTerraformOptions {
@@ -190,6 +192,15 @@ export class FakeTerraform implements CommandRunner {
       kind: 'elasticache_replication_group',
       type: TYPE.elasticache_replication_group,
     });
+    // The security groups of the hub's two internal NLBs (terraform/envs/perf/security.tf).
+    for (const lb of ['ingress', 'prometheus'] as const) {
+      out.push({
+        address: `aws_security_group.hub_${lb}`,
+        kind: 'security_group',
+        type: TYPE.security_group,
+        name: `${hub}-${lb}`,
+      });
+    }
     return out;
   }
 
@@ -280,13 +291,17 @@ export class FakeTerraform implements CommandRunner {
       }
       case 'security_group': {
         const id = cloud.nextId('sg');
-        cloud.securityGroups.push({
-          id,
-          name: `${resource.cluster}-node`,
-          vpcId,
-          tags: { ...tags, [`kubernetes.io/cluster/${resource.cluster}`]: 'owned' },
-          referencedBy: [],
-        });
+        cloud.securityGroups.push(
+          resource.name === undefined
+            ? {
+                id,
+                name: `${resource.cluster}-node`,
+                vpcId,
+                tags: { ...tags, [`kubernetes.io/cluster/${resource.cluster}`]: 'owned' },
+                referencedBy: [],
+              }
+            : { id, name: resource.name, vpcId, tags, referencedBy: [] },
+        );
         return id;
       }
       case 'eks_cluster':
@@ -350,6 +365,10 @@ export class FakeTerraform implements CommandRunner {
       put('db_endpoint', 'mlperf-db.abcdefghijkl.eu-west-2.rds.amazonaws.com:3306');
     if (state.some((r) => r.kind === 'elasticache_replication_group')) {
       put('cache_endpoint', 'master.mlperf-cache.abcdef.euw2.cache.amazonaws.com');
+    }
+    for (const lb of ['ingress', 'prometheus'] as const) {
+      const group = state.find((r) => r.address === `aws_security_group.hub_${lb}`);
+      if (group) put(`hub_${lb}_security_group_id`, group.id);
     }
     return { exitCode: 0, stdout: JSON.stringify(outputs), stderr: '' };
   }

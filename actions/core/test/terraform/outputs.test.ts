@@ -18,6 +18,8 @@ const COMPLETE = {
   vpc_id: out('vpc-0abc123'),
   db_endpoint: out('mlperf.xyz.eu-west-2.rds.amazonaws.com:3306'),
   cache_endpoint: out('master.mlperf.abc.euw2.cache.amazonaws.com'),
+  hub_ingress_security_group_id: out('sg-0a1b2c3d4e5f67890'),
+  hub_prometheus_security_group_id: out('sg-1234abcd'),
   db_password: out('s3cr3t-value', true),
 };
 
@@ -39,6 +41,8 @@ describe('stack outputs', () => {
       vpcId: 'vpc-0abc123',
       dbEndpoint: 'mlperf.xyz.eu-west-2.rds.amazonaws.com:3306',
       cacheEndpoint: 'master.mlperf.abc.euw2.cache.amazonaws.com',
+      hubIngressSecurityGroupId: 'sg-0a1b2c3d4e5f67890',
+      hubPrometheusSecurityGroupId: 'sg-1234abcd',
       dbMasterSecretArn: null,
     });
   });
@@ -79,6 +83,22 @@ describe('stack outputs', () => {
       'outputs present: db_endpoint, db_password, hub_cluster_certificate_authority_data',
     );
     expect(error?.message).not.toContain('s3cr3t');
+  });
+
+  it('requires both load balancer security groups as sg- ids (the Services name them in an annotation)', () => {
+    const { hub_prometheus_security_group_id: _prometheus, ...withoutPrometheus } = COMPLETE;
+    expect(() => parseStackOutputs(withoutPrometheus)).toThrow(
+      /\n {2}- hub_prometheus_security_group_id: missing\n/,
+    );
+    // A group name, an upper-case or short id are refused, naming the output and the form.
+    for (const bad of ['mlperf-r42-hub-ingress', 'sg-0A1B2C3D4E5F67890', 'sg-123']) {
+      expect(() => parseStackOutputs({ ...COMPLETE, hub_ingress_security_group_id: out(bad) })).toThrow(
+        'hub_ingress_security_group_id: not a security group id such as sg-0123456789abcdef0',
+      );
+    }
+    expect(() =>
+      parseStackOutputs({ ...COMPLETE, hub_ingress_security_group_id: out(['sg-0a1b2c3d4e5f67890']) }),
+    ).toThrow('hub_ingress_security_group_id: not a string');
   });
 
   it('declares the names in one place', () => {

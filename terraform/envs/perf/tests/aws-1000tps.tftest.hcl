@@ -153,12 +153,25 @@ run "aws_1000tps" {
 
   assert {
     condition = (
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.referenced_security_group_id == output.load_node_security_group_id &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.from_port == 443 &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.to_port == 443 &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.cidr_ipv4 == null
+      { for k, r in aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes : k => "${r.referenced_security_group_id}:${r.from_port}-${r.to_port}:${r.cidr_ipv4 == null}" } ==
+      {
+        http  = "${output.load_node_security_group_id}:80-80:true"
+        https = "${output.load_node_security_group_id}:443-443:true"
+      }
     )
-    error_message = "The hub ingress security group must admit TCP 443 from the load cluster's node security group only."
+    error_message = "The hub ingress security group must admit TCP 80 and 443 from the load cluster's node security group only."
+  }
+
+  assert {
+    condition = (
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.referenced_security_group_id == output.load_node_security_group_id &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.from_port == 9090 &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.to_port == 9090 &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.cidr_ipv4 == null &&
+      aws_vpc_security_group_egress_rule.hub_prometheus_to_pods.referenced_security_group_id == output.hub_node_security_group_id &&
+      aws_vpc_security_group_ingress_rule.hub_nodes_from_prometheus_lb.referenced_security_group_id == output.hub_prometheus_security_group_id
+    )
+    error_message = "The Prometheus load balancer must admit TCP 9090 from the load cluster's nodes only and forward to the hub nodes on 9090."
   }
 
   assert {

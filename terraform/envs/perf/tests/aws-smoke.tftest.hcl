@@ -163,6 +163,7 @@ run "aws_smoke" {
         output.hub_cluster_name, output.hub_cluster_endpoint, output.hub_cluster_certificate_authority_data,
         output.load_cluster_name, output.load_cluster_endpoint, output.load_cluster_certificate_authority_data,
         output.vpc_id, output.db_endpoint, output.cache_endpoint,
+        output.hub_ingress_security_group_id, output.hub_prometheus_security_group_id,
       ] : value != null && value != ""
     ])
     error_message = "Every output the provision action reads must be set."
@@ -173,17 +174,26 @@ run "aws_smoke" {
     error_message = "The node group name outputs must list the roles."
   }
 
-  # --- only the load cluster reaches the hub's ingress ---
+  # --- only the load cluster reaches the hub's ingress: HTTPS (DFSP mTLS) and HTTP (k6 to the SDKs) ---
   assert {
     condition = (
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.security_group_id == aws_security_group.hub_ingress.id &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.referenced_security_group_id == output.load_node_security_group_id &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.ip_protocol == "tcp" &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.from_port == 443 &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.to_port == 443 &&
-      aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.cidr_ipv4 == null
+      { for k, r in aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes : k => "${r.security_group_id}<-${r.referenced_security_group_id}:${r.ip_protocol}/${r.from_port}-${r.to_port}" } ==
+      {
+        http  = "${aws_security_group.hub_ingress.id}<-${output.load_node_security_group_id}:tcp/80-80"
+        https = "${aws_security_group.hub_ingress.id}<-${output.load_node_security_group_id}:tcp/443-443"
+      }
     )
-    error_message = "The hub ingress security group must admit TCP 443 from the load cluster's node security group only."
+    error_message = "The hub ingress security group must admit TCP 80 and 443 from the load cluster's node security group only."
+  }
+
+  assert {
+    condition     = alltrue([for r in aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes : r.cidr_ipv4 == null && r.cidr_ipv6 == null && r.prefix_list_id == null])
+    error_message = "The hub ingress security group must not admit any address range, only the load nodes' security group."
+  }
+
+  assert {
+    condition     = output.hub_ingress_security_group_id == aws_security_group.hub_ingress.id && output.hub_prometheus_security_group_id == aws_security_group.hub_prometheus.id && output.hub_ingress_security_group_id != output.hub_prometheus_security_group_id
+    error_message = "The two load balancers' security groups must be published, one each."
   }
 
   assert {
@@ -195,22 +205,48 @@ run "aws_smoke" {
     condition = (
       { for k, r in aws_vpc_security_group_ingress_rule.hub_nodes_from_ingress : k => "${r.security_group_id}<-${r.referenced_security_group_id}:${r.from_port}-${r.to_port}" } ==
       {
+        http   = "${output.hub_node_security_group_id}<-${aws_security_group.hub_ingress.id}:80-80"
         https  = "${output.hub_node_security_group_id}<-${aws_security_group.hub_ingress.id}:443-443"
         status = "${output.hub_node_security_group_id}<-${aws_security_group.hub_ingress.id}:15021-15021"
       }
     )
-    error_message = "Hub nodes must admit the ingress load balancer on the gateway's HTTPS and status ports only."
+    error_message = "Hub nodes must admit the ingress load balancer on the gateway's HTTP, HTTPS and status ports only."
   }
 
   assert {
     condition = (
       { for k, r in aws_vpc_security_group_egress_rule.hub_ingress_to_gateway : k => "${r.security_group_id}->${r.referenced_security_group_id}:${r.from_port}-${r.to_port}" } ==
       {
+        http   = "${aws_security_group.hub_ingress.id}->${output.hub_node_security_group_id}:80-80"
         https  = "${aws_security_group.hub_ingress.id}->${output.hub_node_security_group_id}:443-443"
         status = "${aws_security_group.hub_ingress.id}->${output.hub_node_security_group_id}:15021-15021"
       }
     )
     error_message = "The ingress load balancer may only forward to the hub nodes' gateway ports."
+  }
+
+  # --- only the load cluster reaches Prometheus (remote write), through its own load balancer ---
+  assert {
+    condition = (
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.security_group_id == aws_security_group.hub_prometheus.id &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.referenced_security_group_id == output.load_node_security_group_id &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.ip_protocol == "tcp" &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.from_port == 9090 &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.to_port == 9090 &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.cidr_ipv4 == null &&
+      aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.cidr_ipv6 == null
+    )
+    error_message = "The Prometheus load balancer's security group must admit TCP 9090 from the load cluster's node security group only."
+  }
+
+  assert {
+    condition = (
+      "${aws_vpc_security_group_egress_rule.hub_prometheus_to_pods.security_group_id}->${aws_vpc_security_group_egress_rule.hub_prometheus_to_pods.referenced_security_group_id}:${aws_vpc_security_group_egress_rule.hub_prometheus_to_pods.ip_protocol}/${aws_vpc_security_group_egress_rule.hub_prometheus_to_pods.from_port}-${aws_vpc_security_group_egress_rule.hub_prometheus_to_pods.to_port}" ==
+      "${aws_security_group.hub_prometheus.id}->${output.hub_node_security_group_id}:tcp/9090-9090" &&
+      "${aws_vpc_security_group_ingress_rule.hub_nodes_from_prometheus_lb.security_group_id}<-${aws_vpc_security_group_ingress_rule.hub_nodes_from_prometheus_lb.referenced_security_group_id}:${aws_vpc_security_group_ingress_rule.hub_nodes_from_prometheus_lb.ip_protocol}/${aws_vpc_security_group_ingress_rule.hub_nodes_from_prometheus_lb.from_port}-${aws_vpc_security_group_ingress_rule.hub_nodes_from_prometheus_lb.to_port}" ==
+      "${output.hub_node_security_group_id}<-${aws_security_group.hub_prometheus.id}:tcp/9090-9090"
+    )
+    error_message = "The Prometheus load balancer may only forward to the hub nodes on 9090, and the hub nodes admit it there."
   }
 
   assert {
@@ -242,8 +278,14 @@ run "aws_smoke" {
   assert {
     condition = alltrue([
       for tags in concat(
-        [aws_security_group.hub_ingress.tags, aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes.tags],
+        [aws_security_group.hub_ingress.tags, aws_security_group.hub_prometheus.tags],
+        [for r in aws_vpc_security_group_ingress_rule.hub_ingress_from_load_nodes : r.tags],
         [for r in aws_vpc_security_group_egress_rule.hub_ingress_to_gateway : r.tags],
+        [
+          aws_vpc_security_group_ingress_rule.hub_prometheus_from_load_nodes.tags,
+          aws_vpc_security_group_egress_rule.hub_prometheus_to_pods.tags,
+          aws_vpc_security_group_ingress_rule.hub_nodes_from_prometheus_lb.tags,
+        ],
         [for r in aws_vpc_security_group_ingress_rule.hub_nodes_from_ingress : r.tags],
       ) : tags["ExpiresAt"] == "2099-01-01T06:00:00Z" && tags["RunId"] == "smoke-1" && tags["Owner"] == "mlperf-team"
     ])

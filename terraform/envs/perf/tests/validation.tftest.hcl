@@ -147,6 +147,10 @@ run "rejects_bad_scalar_inputs" {
     database          = { instance_class = "db.t4g.micro", allocated_storage_gb = 20, multi_az = false }
     cache             = { node_type = "cache.t4g.micro", replicas = 6 }
     vpc_cidr          = "10.40.0.0/20"
+    # The load balancers' ports: a port out of range or a fraction.
+    ingress_gateway_listener_ports = { http = 0, https = 443 }
+    ingress_gateway_target_ports   = { http = 80, https = 443.5, status = 15021 }
+    prometheus_port                = 65536
   }
 
   expect_failures = [
@@ -157,6 +161,9 @@ run "rejects_bad_scalar_inputs" {
     var.database,
     var.cache,
     var.vpc_cidr,
+    var.ingress_gateway_listener_ports,
+    var.ingress_gateway_target_ports,
+    var.prometheus_port,
   ]
 }
 
