@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { reject, whenValid } from './cross-field.js';
 import { decimal, integer, patterned } from './fields.js';
+import { checkMojaloopSizing, MojaloopSchema } from './mojaloop.js';
 
 export const PROFILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PROFILE_NAME_ALLOWED = 'a kebab-case name such as aws-1000tps (a-z, 0-9, single hyphens)';
@@ -338,22 +339,46 @@ export const ReportSchema = z.strictObject({
 
 // ---------------------------------------------------------------- the whole run
 
-export const RunConfigSchema = z.strictObject({
-  profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED).describe('Name of the profile the run started from'),
-  infrastructure: InfrastructureSchema,
-  dfsps: DfspsSchema,
-  security: SecuritySchema,
-  ladder: LadderSchema,
-  slo: SloSchema.prefault({}),
-  load: LoadSchema,
-  costCapUsd: decimal({ min: 0 }, 'US dollars').describe(
-    'Preflight refuses a run estimated above this, US dollars',
-  ),
-  keepInfra: z.boolean().describe('Leave the cloud stack up after the run instead of tearing it down'),
-  report: ReportSchema.prefault({}).describe(
-    'Optional; how the run is reported and judged against earlier runs',
-  ),
-});
+export const RunConfigSchema = z
+  .strictObject({
+    profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED).describe(
+      'Name of the profile the run started from',
+    ),
+    infrastructure: InfrastructureSchema,
+    dfsps: DfspsSchema,
+    security: SecuritySchema,
+    ladder: LadderSchema,
+    slo: SloSchema.prefault({}),
+    load: LoadSchema,
+    costCapUsd: decimal({ min: 0 }, 'US dollars').describe(
+      'Preflight refuses a run estimated above this, US dollars',
+    ),
+    keepInfra: z.boolean().describe('Leave the cloud stack up after the run instead of tearing it down'),
+    report: ReportSchema.prefault({}).describe(
+      'Optional; how the run is reported and judged against earlier runs',
+    ),
+    mojaloop: MojaloopSchema.optional().describe(
+      'Sizing of the Mojaloop hub on the hub cluster; required when infrastructure.provider is aws',
+    ),
+  })
+  .superRefine(
+    (config, ctx) => {
+      const infrastructure = config.infrastructure;
+      checkMojaloopSizing(
+        config.mojaloop,
+        infrastructure.provider === 'aws'
+          ? {
+              provider: 'aws',
+              hubServicesNodes: infrastructure.hub.nodeGroups.hubServices.desiredSize,
+              kafkaNodes: infrastructure.hub.nodeGroups.kafka.desiredSize,
+              dbInstanceClass: infrastructure.database.instanceClass,
+            }
+          : { provider: infrastructure.provider },
+        ctx,
+      );
+    },
+    whenValid(['infrastructure'], ['mojaloop']),
+  );
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 /** What a profile file plus overrides may contain before defaults are applied. */
@@ -368,3 +393,4 @@ export type SloSettings = z.infer<typeof SloSchema>;
 export type LoadSettings = z.infer<typeof LoadSchema>;
 export type ReportSettings = z.infer<typeof ReportSchema>;
 export type RegressionSettings = z.infer<typeof RegressionSchema>;
+export type { MojaloopReplicas, MojaloopSettings } from './mojaloop.js';

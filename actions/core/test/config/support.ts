@@ -69,6 +69,24 @@ export function validAwsConfig(): Doc {
     load: { runners: 1, preAllocatedVUs: 1500, maxVUs: 4000 },
     costCapUsd: 150,
     keepInfra: false,
+    mojaloop: {
+      replicas: {
+        mlApiAdapter: 10,
+        notification: 30,
+        centralLedgerAdmin: 2,
+        prepare: 12,
+        positionBatch: 8,
+        fulfil: 12,
+        accountLookup: 10,
+        oracle: 10,
+        quotingService: 10,
+        quotes: 12,
+      },
+      positionBatchSize: 100,
+      dbPool: { min: 10, max: 20 },
+      database: 'rds',
+      kafka: { replicationFactor: 3 },
+    },
   };
 }
 

@@ -104,7 +104,7 @@ const badCases: BadCase[] = [
     path: 'targetTps',
     value: '1000',
     allowed:
-      'no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra, report',
+      'no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra, report, mojaloop',
   },
   {
     name: 'unknown nested key',
@@ -302,6 +302,78 @@ const badCases: BadCase[] = [
     value: 'null',
     allowed: 'a mapping with keys: profile, infrastructure',
   },
+  {
+    name: 'aws without a mojaloop section',
+    input: () => without(base(), 'mojaloop'),
+    path: 'mojaloop',
+    value: 'nothing (missing)',
+    allowed: 'required when infrastructure.provider is aws',
+  },
+  {
+    name: 'API replicas not a multiple of the hub-services nodes',
+    input: () => withValue(base(), 'mojaloop.replicas.accountLookup', 12),
+    path: 'mojaloop.replicas.accountLookup',
+    value: '12',
+    allowed: 'a multiple of infrastructure.hub.nodeGroups.hubServices.desiredSize (10)',
+  },
+  {
+    name: 'Kafka replication above the brokers',
+    input: () => withValue(base(), 'mojaloop.kafka.replicationFactor', 4),
+    path: 'mojaloop.kafka.replicationFactor',
+    value: '4',
+    allowed: 'an integer from 1 to infrastructure.hub.nodeGroups.kafka.desiredSize (3)',
+  },
+  {
+    // 70 pooled pods × 30 + 10 oracle pods × 10 = 2200 > 75 % of 2730 (db.m6i.2xlarge: 32 GiB / 12582880 bytes).
+    name: 'connection pools above the database limit',
+    input: () => withValue(base(), 'mojaloop.dbPool.max', 30),
+    path: 'mojaloop.dbPool.max',
+    value: '30',
+    allowed:
+      'an integer ≤ 27: 80 DB-using pods open up to 2200 connections (70 × pool max + 100 in pools their charts fix), above 2047 (max_connections 2730 of RDS db.m6i.2xlarge, less 25 % headroom)',
+  },
+  {
+    name: 'connection pools above a smaller instance class',
+    input: () => withValue(base(), 'infrastructure.database.instanceClass', 'db.t4g.medium'),
+    path: 'mojaloop.dbPool.max',
+    value: '20',
+    allowed: 'max_connections 341 of RDS db.t4g.medium',
+  },
+  {
+    name: 'an in-cluster database holds fewer connections',
+    input: () => withValue(base(), 'mojaloop.database', 'in-cluster'),
+    path: 'mojaloop.dbPool.max',
+    value: '20',
+    allowed: 'max_connections 151 of the in-cluster MySQL default',
+  },
+  {
+    name: 'an instance class whose memory is unknown',
+    input: () => withValue(base(), 'infrastructure.database.instanceClass', 'db.x2g.large'),
+    path: 'infrastructure.database.instanceClass',
+    value: '"db.x2g.large"',
+    allowed: 'an RDS instance class whose memory is known',
+  },
+  {
+    name: 'pool minimum above its maximum',
+    input: () => withValue(base(), 'mojaloop.dbPool', { min: 25, max: 20 }),
+    path: 'mojaloop.dbPool.min',
+    value: '25',
+    allowed: 'an integer ≤ max (20)',
+  },
+  {
+    name: 'unknown database kind',
+    input: () => withValue(base(), 'mojaloop.database', 'aurora'),
+    path: 'mojaloop.database',
+    value: '"aurora"',
+    allowed: 'rds',
+  },
+  {
+    name: 'zero consumer replicas',
+    input: () => withValue(base(), 'mojaloop.replicas.prepare', 0),
+    path: 'mojaloop.replicas.prepare',
+    value: '0',
+    allowed: 'an integer from 1 to 200 (pods)',
+  },
 ];
 
 describe('validateRunConfig rejects bad input, naming field, value and what is allowed', () => {
@@ -334,7 +406,7 @@ describe('validateRunConfig rejects bad input, naming field, value and what is a
       '  dfsps.count: got 1; allowed: an integer from 2 to 64 (DFSPs)',
       '  ladder.rungs[0].rate: got 0; allowed: an integer ≥ 1 (transfers/s)',
       '  costCapUsd: got -3; allowed: a number ≥ 0 (US dollars)',
-      '  colour: got "blue"; allowed: no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra, report',
+      '  colour: got "blue"; allowed: no keys other than: profile, infrastructure, dfsps, security, ladder, slo, load, costCapUsd, keepInfra, report, mojaloop',
     ]);
   });
 
@@ -374,6 +446,19 @@ describe('validateRunConfig accepts', () => {
     let input = withValue(base(), 'ladder.stress.enabled', false);
     input = withValue(input, 'ladder.stress.maxRate', 10);
     expect(validateRunConfig(input).ladder.stress.maxRate).toBe(10);
+  });
+
+  it('Kafka consumer counts that are not multiples of the node count (their partitions decide them)', () => {
+    // Round 2 ran 12 prepare and 8 position-batch consumers on 10 hub-services nodes.
+    let input = withValue(base(), 'mojaloop.replicas.prepare', 13);
+    input = withValue(input, 'mojaloop.replicas.positionBatch', 7);
+    const config = validateRunConfig(input);
+    expect(config.mojaloop?.replicas).toMatchObject({ prepare: 13, positionBatch: 7 });
+  });
+
+  it('a local configuration without a mojaloop section (the rehearsal stack stands in for the hub)', () => {
+    const local = withValue(without(base(), 'mojaloop'), 'infrastructure', { provider: 'local' });
+    expect(validateRunConfig(local).mojaloop).toBeUndefined();
   });
 
   it('an aws configuration that keeps its infrastructure', () => {

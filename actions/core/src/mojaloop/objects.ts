@@ -1,0 +1,384 @@
+/**
+ * The Kubernetes objects the mojaloop phase creates besides its Helm releases, as pure builders:
+ * - Secrets: the database credentials (from the Secrets Manager master secret, or generated for an
+ *   in-cluster MySQL), the hub's and every DFSP's JWS signing key (RSA, generated here with node:crypto
+ *   and kept across re-runs), the shared public keys, the fleet's ILP secret;
+ * - the environment CA, bootstrapped in cert-manager (a self-signed issuer signs one CA certificate;
+ *   a CA ClusterIssuer then signs the gateway's server certificate and one client certificate per
+ *   DFSP). The platform phase installs cert-manager without any issuer, so this phase creates it;
+ * - the Istio Gateway and routes: FSPIOP from the DFSPs over mutual TLS on 443, and each DFSP's SDK
+ *   outbound API on 80 under `/sim/<fspId>/outbound` for the load generator.
+ * No secret value is ever logged: builders return objects, and only names reach messages.
+ */
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  CA_ISSUER,
+  DFSP_NAMESPACE,
+  dfspJwsSecret,
+  dfspMtlsSecret,
+  GATEWAY_SERVICE,
+  HUB_JWS_SIGNER_NAMES,
+  MOJALOOP_NAMESPACE,
+  RELEASES,
+  SECRETS,
+} from './names.js';
+
+export type KubeManifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  [key: string]: unknown;
+};
+
+/** RSA size of the JWS keys: RS256 (REFERENCE §4) with the 2048-bit keys the SDKs and charts use. */
+export const JWS_KEY_BITS = 2048;
+/** Bytes of the fleet's ILP secret (HMAC-SHA256 key: 32 bytes is the hash's own size). */
+export const ILP_SECRET_BYTES = 32;
+/** Bytes of a generated in-cluster MySQL password. */
+export const DB_PASSWORD_BYTES = 24;
+/** Lifetime of the environment's certificates: an environment lives hours, a week is ample. */
+export const CERTIFICATE_DURATION = '168h';
+
+const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'mlperf-deploy-mojaloop' };
+
+export interface JwsKeyPair {
+  privatePem: string;
+  publicPem: string;
+}
+
+export function generateJwsKeyPair(): JwsKeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: JWS_KEY_BITS,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return { privatePem: privateKey, publicPem: publicKey };
+}
+
+/** The public half of a stored private key (re-runs keep the keys they created). */
+export function publicPemOf(privatePem: string): string {
+  return createPublicKey(privatePem).export({ type: 'spki', format: 'pem' }).toString();
+}
+
+export function randomSecret(bytes: number): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function secretManifest(namespace: string, name: string, data: Record<string, string>): KubeManifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace, labels: { ...MANAGED_BY } },
+    type: 'Opaque',
+    stringData: data,
+  };
+}
+
+export function namespaceManifest(name: string): KubeManifest {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...MANAGED_BY } } };
+}
+
+/** The database credentials every Mojaloop service reads (db_secret), in the bitnami key names. */
+export function databaseSecret(credentials: {
+  username: string;
+  password: string;
+  rootPassword?: string;
+}): KubeManifest {
+  return secretManifest(MOJALOOP_NAMESPACE, SECRETS.database.name, {
+    [SECRETS.database.usernameKey]: credentials.username,
+    [SECRETS.database.passwordKey]: credentials.password,
+    [SECRETS.database.rootPasswordKey]: credentials.rootPassword ?? credentials.password,
+  });
+}
+
+/** Reads `{username, password}` from the RDS-managed master secret's JSON, naming what is wrong (never the value). */
+export function parseMasterSecret(secretString: string, arn: string): { username: string; password: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(secretString);
+  } catch {
+    throw new Error(
+      `secret ${arn}: not JSON; allowed: the RDS-managed master secret {"username", "password"}`,
+    );
+  }
+  const { username, password } = (parsed ?? {}) as { username?: unknown; password?: unknown };
+  if (typeof username !== 'string' || username === '' || typeof password !== 'string' || password === '') {
+    throw new Error(
+      `secret ${arn}: missing username or password; allowed: the RDS-managed master secret {"username", "password"}`,
+    );
+  }
+  return { username, password };
+}
+
+// ---------------------------------------------------------------- the PKI (cert-manager)
+
+const CERT_MANAGER = 'cert-manager.io/v1';
+const SELF_SIGNED_ISSUER = `${CA_ISSUER}-bootstrap`;
+
+/** The CA bootstrap: a self-signed ClusterIssuer, the CA certificate it signs, the CA ClusterIssuer. */
+export function caManifests(): KubeManifest[] {
+  return [
+    {
+      apiVersion: CERT_MANAGER,
+      kind: 'ClusterIssuer',
+      metadata: { name: SELF_SIGNED_ISSUER, labels: { ...MANAGED_BY } },
+      spec: { selfSigned: {} },
+    },
+    {
+      apiVersion: CERT_MANAGER,
+      kind: 'Certificate',
+      metadata: { name: SECRETS.ca.name, namespace: SECRETS.ca.namespace, labels: { ...MANAGED_BY } },
+      spec: {
+        isCA: true,
+        commonName: 'mlperf environment CA',
+        secretName: SECRETS.ca.name,
+        duration: CERTIFICATE_DURATION,
+        privateKey: { algorithm: 'ECDSA', size: 256 },
+        issuerRef: { name: SELF_SIGNED_ISSUER, kind: 'ClusterIssuer', group: 'cert-manager.io' },
+      },
+    },
+    {
+      apiVersion: CERT_MANAGER,
+      kind: 'ClusterIssuer',
+      metadata: { name: CA_ISSUER, labels: { ...MANAGED_BY } },
+      spec: { ca: { secretName: SECRETS.ca.name } },
+    },
+  ];
+}
+
+function certificate(namespace: string, name: string, spec: Record<string, unknown>): KubeManifest {
+  return {
+    apiVersion: CERT_MANAGER,
+    kind: 'Certificate',
+    metadata: { name, namespace, labels: { ...MANAGED_BY } },
+    spec: {
+      secretName: name,
+      duration: CERTIFICATE_DURATION,
+      privateKey: { algorithm: 'RSA', size: 2048 },
+      issuerRef: { name: CA_ISSUER, kind: 'ClusterIssuer', group: 'cert-manager.io' },
+      ...spec,
+    },
+  };
+}
+
+/** The secret Istio's gateway serves on 443 (key, certificate and the CA it checks clients against). */
+export const GATEWAY_TLS_SECRET = 'hub-gateway-tls';
+
+/** One certificate per DFSP: client for its calls to the hub, server for the hub's callbacks to it. */
+export function dfspCertificate(fspId: string): KubeManifest {
+  const service = `${fspId}-sdk`;
+  return certificate(DFSP_NAMESPACE, dfspMtlsSecret(fspId), {
+    commonName: fspId,
+    dnsNames: [service, `${service}.${DFSP_NAMESPACE}`, `${service}.${DFSP_NAMESPACE}.svc.cluster.local`],
+    usages: ['digital signature', 'key encipherment', 'client auth', 'server auth'],
+  });
+}
+
+export function gatewayCertificate(gatewayHost: string | null): KubeManifest {
+  const internal = `${GATEWAY_SERVICE.name}.${GATEWAY_SERVICE.namespace}.svc.cluster.local`;
+  return certificate(GATEWAY_SERVICE.namespace, GATEWAY_TLS_SECRET, {
+    commonName: internal,
+    dnsNames: [internal, ...(gatewayHost ? [gatewayHost] : [])],
+    usages: ['digital signature', 'key encipherment', 'server auth'],
+  });
+}
+
+// ---------------------------------------------------------------- the gateway (Istio)
+
+const ISTIO_NETWORKING = 'networking.istio.io/v1';
+export const GATEWAY_NAME = 'mlperf-hub';
+/** Istio's ingress gateway pods carry this label (the gateway chart's default). */
+const GATEWAY_SELECTOR = { istio: 'ingressgateway' };
+
+/** Where the FSPIOP resources go: the umbrella's Services (`<release>-<service>`), port 80. */
+export const FSPIOP_ROUTES: ReadonlyArray<{ prefix: string; service: string }> = [
+  { prefix: '/parties', service: 'account-lookup-service' },
+  { prefix: '/participants', service: 'account-lookup-service' },
+  { prefix: '/quotes', service: 'quoting-service' },
+  { prefix: '/transfers', service: 'ml-api-adapter-service' },
+];
+
+const svc = (name: string, namespace: string) => `${name}.${namespace}.svc.cluster.local`;
+
+export function gatewayManifests(
+  fspIds: readonly string[],
+  sdkOutboundPort: number,
+  mtls: boolean,
+): KubeManifest[] {
+  const gateway: KubeManifest = {
+    apiVersion: ISTIO_NETWORKING,
+    kind: 'Gateway',
+    metadata: { name: GATEWAY_NAME, namespace: GATEWAY_SERVICE.namespace, labels: { ...MANAGED_BY } },
+    spec: {
+      selector: GATEWAY_SELECTOR,
+      servers: [
+        { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] },
+        {
+          port: { number: 443, name: 'https', protocol: 'HTTPS' },
+          hosts: ['*'],
+          tls: {
+            mode: mtls ? 'MUTUAL' : 'SIMPLE',
+            credentialName: GATEWAY_TLS_SECRET,
+            minProtocolVersion: 'TLSV1_2',
+          },
+        },
+      ],
+    },
+  };
+  const fspiop: KubeManifest = {
+    apiVersion: ISTIO_NETWORKING,
+    kind: 'VirtualService',
+    metadata: { name: 'mlperf-fspiop', namespace: GATEWAY_SERVICE.namespace, labels: { ...MANAGED_BY } },
+    spec: {
+      hosts: ['*'],
+      gateways: [GATEWAY_NAME],
+      http: FSPIOP_ROUTES.map(({ prefix, service }) => ({
+        match: [{ port: 443, uri: { prefix } }],
+        route: [
+          {
+            destination: {
+              host: svc(`${RELEASES.mojaloop}-${service}`, MOJALOOP_NAMESPACE),
+              port: { number: 80 },
+            },
+          },
+        ],
+      })),
+    },
+  };
+  const outbound: KubeManifest = {
+    apiVersion: ISTIO_NETWORKING,
+    kind: 'VirtualService',
+    metadata: {
+      name: 'mlperf-sdk-outbound',
+      namespace: GATEWAY_SERVICE.namespace,
+      labels: { ...MANAGED_BY },
+    },
+    spec: {
+      hosts: ['*'],
+      gateways: [GATEWAY_NAME],
+      http: fspIds.map((fspId) => ({
+        match: [{ port: 80, uri: { prefix: `${outboundPath(fspId)}/` } }],
+        rewrite: { uri: '/' },
+        route: [
+          { destination: { host: svc(`${fspId}-sdk`, DFSP_NAMESPACE), port: { number: sdkOutboundPort } } },
+        ],
+      })),
+    },
+  };
+  return [gateway, fspiop, outbound];
+}
+
+/** The path of a DFSP's SDK outbound API behind the gateway (REFERENCE §2: `/sim/<fsp>/outbound`). */
+export function outboundPath(fspId: string): string {
+  return `/sim/${fspId}/outbound`;
+}
+
+/** `{ "<fspId>": "http://<gateway-host>/sim/<fspId>/outbound" }` for the load generator. */
+export function outboundUrls(gatewayHost: string, fspIds: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fspIds.map((fspId) => [fspId, `http://${gatewayHost}${outboundPath(fspId)}`]));
+}
+
+// ---------------------------------------------------------------- keys
+
+/** What the JWS secrets hold for one signer; `private` set only where a new key was generated. */
+export interface JwsSecrets {
+  /** `<name>.pem` → public key PEM: the DFSPs and the hub. */
+  publicKeys: Record<string, string>;
+  /** Secrets to create (new keys only; existing ones are kept so a re-run does not break running pods). */
+  create: KubeManifest[];
+}
+
+/**
+ * JWS keys for the hub and every DFSP. `existing(name)` returns the stored private key of a secret that
+ * already exists (re-run), or null; new pairs come from `generate`.
+ */
+export async function jwsSecrets(
+  fspIds: readonly string[],
+  existing: (namespace: string, secret: string, key: string) => Promise<string | null>,
+  generate: () => JwsKeyPair = generateJwsKeyPair,
+): Promise<JwsSecrets> {
+  const publicKeys: Record<string, string> = {};
+  const create: KubeManifest[] = [];
+  const signers = [
+    ...fspIds.map((fspId) => ({
+      names: [fspId],
+      namespace: DFSP_NAMESPACE,
+      secret: dfspJwsSecret(fspId),
+      key: SECRETS.dfspJwsKey,
+    })),
+    {
+      names: [...HUB_JWS_SIGNER_NAMES],
+      namespace: MOJALOOP_NAMESPACE,
+      secret: SECRETS.hubJws.name,
+      key: SECRETS.hubJws.key,
+    },
+  ];
+  for (const signer of signers) {
+    const stored = await existing(signer.namespace, signer.secret, signer.key);
+    let publicPem: string;
+    if (stored !== null) publicPem = publicPemOf(stored);
+    else {
+      const pair = generate();
+      publicPem = pair.publicPem;
+      create.push(secretManifest(signer.namespace, signer.secret, { [signer.key]: pair.privatePem }));
+    }
+    for (const name of signer.names) publicKeys[`${name}.pem`] = publicPem;
+  }
+  return { publicKeys, create };
+}
+
+// ---------------------------------------------------------------- the RDS schemas
+
+/** The MySQL client image of the schema Job (MySQL 8.0, the engine family of the RDS instance). */
+export const MYSQL_CLIENT_IMAGE = 'mysql:8.0.40';
+export const DB_INIT_JOB = 'mojaloop-db-init';
+/** Retries of the schema Job before it counts as failed (RDS may still be applying parameters). */
+export const DB_INIT_BACKOFF_LIMIT = 6;
+
+/**
+ * A Job that creates the schemas Mojaloop uses on RDS (`CREATE DATABASE IF NOT EXISTS`, safe to
+ * repeat). RDS creates only its initial database; in-cluster, the backend chart's initdb scripts do it.
+ * The password comes from the Secret as an environment variable; TLS is required (the instance's
+ * parameter group sets require_secure_transport).
+ */
+export function dbInitJob(
+  host: string,
+  port: number,
+  databases: readonly string[],
+  nodeSelector: Record<string, string>,
+): KubeManifest {
+  const sql = databases.map((db) => `CREATE DATABASE IF NOT EXISTS \`${db}\`;`).join(' ');
+  const secretEnv = (name: string, key: string) => ({
+    name,
+    valueFrom: { secretKeyRef: { name: SECRETS.database.name, key } },
+  });
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: DB_INIT_JOB, namespace: MOJALOOP_NAMESPACE, labels: { ...MANAGED_BY } },
+    spec: {
+      backoffLimit: DB_INIT_BACKOFF_LIMIT,
+      template: {
+        spec: {
+          restartPolicy: 'OnFailure',
+          nodeSelector,
+          containers: [
+            {
+              name: 'create-schemas',
+              image: MYSQL_CLIENT_IMAGE,
+              env: [
+                secretEnv('MYSQL_PWD', SECRETS.database.passwordKey),
+                secretEnv('DB_USER', SECRETS.database.usernameKey),
+              ],
+              command: [
+                'sh',
+                '-c',
+                `mysql --ssl-mode=REQUIRED -h ${host} -P ${port} -u "$DB_USER" -e "${sql.replaceAll('`', '\\`')}"`,
+              ],
+            },
+          ],
+        },
+      },
+    },
+  };
+}

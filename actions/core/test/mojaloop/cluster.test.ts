@@ -1,0 +1,83 @@
+// The real cluster adapter over @kubernetes/client-node, against the loopback FAKE API server.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKubeApi } from '../../src/k8s/client.js';
+import { createClusterObjects } from '../../src/mojaloop/cluster.js';
+import { caManifests, dfspCertificate, secretManifest } from '../../src/mojaloop/objects.js';
+import { type FakeKubeApi, startFakeKubeApi } from '../k8s/fake-kube-api.js';
+
+let fake: FakeKubeApi | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function objects() {
+  fake = await startFakeKubeApi();
+  const api = createKubeApi(
+    { endpoint: fake.url, caBase64: '', token: fake.token, name: 'hub' },
+    { allowInsecureHttp: true },
+  );
+  return { fake, cluster: createClusterObjects(api) };
+}
+
+describe('the cluster adapter', () => {
+  it('creates a Secret, keeps it when asked to, replaces it when asked to, and reads a key back', async () => {
+    const { fake, cluster } = await objects();
+    expect(
+      await cluster.apply(secretManifest('dfsps', 'dfsp-ilp-secret', { secret: 'first' }), 'create-only'),
+    ).toBe('created');
+    expect(
+      await cluster.apply(secretManifest('dfsps', 'dfsp-ilp-secret', { secret: 'second' }), 'create-only'),
+    ).toBe('kept');
+    expect(await cluster.readSecretKey('dfsps', 'dfsp-ilp-secret', 'secret')).toBe('first');
+    expect(
+      await cluster.apply(secretManifest('dfsps', 'dfsp-ilp-secret', { secret: 'third' }), 'replace'),
+    ).toBe('replaced');
+    expect(await cluster.readSecretKey('dfsps', 'dfsp-ilp-secret', 'secret')).toBe('third');
+    expect(await cluster.readSecretKey('dfsps', 'dfsp-ilp-secret', 'other')).toBeNull();
+    expect(await cluster.readSecretKey('dfsps', 'missing', 'secret')).toBeNull();
+    const put = fake.requests.filter((r) => r.method === 'PUT');
+    expect(put.map((r) => r.path)).toEqual(['/api/v1/namespaces/dfsps/secrets/dfsp-ilp-secret']);
+  });
+
+  it('applies cert-manager Certificates as custom objects', async () => {
+    const { fake, cluster } = await objects();
+    expect(await cluster.apply(dfspCertificate('perffsp1'), 'replace')).toBe('created');
+    expect(await cluster.apply(dfspCertificate('perffsp1'), 'replace')).toBe('replaced');
+    expect(fake.get('certificates', 'dfsps', 'perffsp1-mtls')?.spec.issuerRef).toEqual({
+      name: 'mlperf-environment-ca',
+      kind: 'ClusterIssuer',
+      group: 'cert-manager.io',
+    });
+  });
+
+  it('lists Services, reads a load balancer host, and says a Job is missing', async () => {
+    const { fake, cluster } = await objects();
+    fake.put('services', {
+      metadata: { name: 'istio-ingressgateway', namespace: 'istio-ingress' },
+      spec: { ports: [{ port: 80 }, { port: 443 }] },
+      status: { loadBalancer: { ingress: [{ hostname: 'a1-hub.elb.amazonaws.com' }] } },
+    });
+    fake.put('services', {
+      metadata: { name: 'kafka-headless', namespace: 'mojaloop' },
+      spec: { clusterIP: 'None', ports: [{ port: 9092 }] },
+    });
+    expect(await cluster.loadBalancerHost('istio-ingress', 'istio-ingressgateway')).toBe(
+      'a1-hub.elb.amazonaws.com',
+    );
+    expect(await cluster.loadBalancerHost('istio-ingress', 'nope')).toBeNull();
+    expect(await cluster.listServices('mojaloop')).toEqual([
+      { name: 'kafka-headless', ports: [9092], headless: true },
+    ]);
+    expect(await cluster.jobState('mojaloop', 'mojaloop-db-init')).toBe('missing');
+  });
+
+  it('names the object and the API answer on failure, never the token', async () => {
+    const { fake, cluster } = await objects();
+    // The fake serves no cluster-scoped custom objects: the API answers 404, as without the CRD.
+    const [selfSigned] = caManifests();
+    const error = await cluster.apply(selfSigned as never, 'create-only').catch((e: unknown) => e as Error);
+    expect(String(error)).toMatch(/^Error: create ClusterIssuer mlperf-environment-ca-bootstrap: HTTP 404/);
+    expect(String(error)).not.toContain(fake.token);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dbInitJob,
+  dfspCertificate,
+  gatewayManifests,
+  generateJwsKeyPair,
+  jwsSecrets,
+  publicPemOf,
+} from '../../src/mojaloop/objects.js';
+
+describe('objects of the mojaloop phase', () => {
+  it('route FSPIOP over mutual TLS and each DFSP outbound API under /sim/<fspId>/outbound', () => {
+    const [gateway, fspiop, outbound] = gatewayManifests(['perffsp1', 'perffsp2'], 4001, true).map(
+      (m) => m as unknown as { spec: unknown },
+    ) as [{ spec: unknown }, { spec: unknown }, { spec: unknown }];
+    const servers = (gateway.spec as { servers: Array<{ port: { number: number }; tls?: { mode: string } }> })
+      .servers;
+    expect(servers.find((s) => s.port.number === 443)?.tls?.mode).toBe('MUTUAL');
+    expect(
+      (
+        fspiop.spec as {
+          http: Array<{
+            match: Array<{ uri: { prefix: string } }>;
+            route: Array<{ destination: { host: string } }>;
+          }>;
+        }
+      ).http.map((r) => [r.match[0]?.uri.prefix, r.route[0]?.destination.host]),
+    ).toEqual([
+      ['/parties', 'moja-account-lookup-service.mojaloop.svc.cluster.local'],
+      ['/participants', 'moja-account-lookup-service.mojaloop.svc.cluster.local'],
+      ['/quotes', 'moja-quoting-service.mojaloop.svc.cluster.local'],
+      ['/transfers', 'moja-ml-api-adapter-service.mojaloop.svc.cluster.local'],
+    ]);
+    expect((outbound.spec as { http: unknown[] }).http[1]).toEqual({
+      match: [{ port: 80, uri: { prefix: '/sim/perffsp2/outbound/' } }],
+      rewrite: { uri: '/' },
+      route: [{ destination: { host: 'perffsp2-sdk.dfsps.svc.cluster.local', port: { number: 4001 } } }],
+    });
+    const [plain] = gatewayManifests(['perffsp1'], 4001, false);
+    expect(JSON.stringify(plain)).toContain('"mode":"SIMPLE"');
+  });
+
+  it('issue each DFSP one certificate for both directions from the environment CA', () => {
+    expect(dfspCertificate('perffsp4').spec).toMatchObject({
+      secretName: 'perffsp4-mtls',
+      commonName: 'perffsp4',
+      usages: expect.arrayContaining(['client auth', 'server auth']),
+      issuerRef: { name: 'mlperf-environment-ca', kind: 'ClusterIssuer' },
+    });
+  });
+
+  it('create the schemas with the password from the Secret, never in the command', () => {
+    const job = dbInitJob('db.example', 3306, ['central_ledger', 'account_lookup'], {
+      'mlperf/role': 'hub-services',
+    });
+    const text = JSON.stringify(job);
+    expect(text).toContain('CREATE DATABASE IF NOT EXISTS \\\\`central_ledger\\\\`;');
+    expect(text).toContain('"secretKeyRef":{"name":"mojaloop-db","key":"mysql-password"}');
+    expect(text).toContain('--ssl-mode=REQUIRED');
+  });
+
+  it('make RS256 key pairs whose public half matches the stored private key', async () => {
+    const pair = generateJwsKeyPair();
+    expect(pair.privatePem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    expect(publicPemOf(pair.privatePem)).toBe(pair.publicPem);
+    const stored = new Map([['dfsps/perffsp1-jws-signing-key', pair.privatePem]]);
+    const result = await jwsSecrets(
+      ['perffsp1', 'perffsp2'],
+      async (ns, name) => stored.get(`${ns}/${name}`) ?? null,
+    );
+    expect(result.publicKeys['perffsp1.pem']).toBe(pair.publicPem);
+    expect(result.create.map((s) => s.metadata.name)).toEqual([
+      'perffsp2-jws-signing-key',
+      'hub-jws-signing-key',
+    ]);
+    expect(Object.keys(result.publicKeys)).toEqual(['perffsp1.pem', 'perffsp2.pem', 'Hub.pem']);
+  });
+});
