@@ -6,23 +6,26 @@
  *
  *   npx tsx local/bench/hub-cost.ts [--dfsps 2] [--transfers 10000] [--concurrency 16]
  *     [--max-seconds 600] [--no-tls] [--base-port 29000] [--warmup 50] [--request-timeout-ms 10000]
+ *     [--hub-cpu-prof <dir>] [--hub-main <path>] [--hub-node-args='<node options>']
  *
  * Bounded by count and by time; the stack is always stopped. Exit 0 when every transfer completed.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { partyIdentifier } from '@mlperf/core';
 import {
   FULL_SECURITY,
+  HUB_MAIN,
   mapBounded,
   onboardLocalStack,
   readHubMetrics,
   type StackHandle,
   sdkTransfer,
   startStack,
+  tsxLoaderUrl,
 } from '../stack/src/index.js';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -48,6 +51,49 @@ function sample(pid: number): Sample {
   };
 }
 
+/** CPU ms by thread name (`comm` of /proc/<pid>/task/<tid>/stat: main, libuv pool, V8 helpers). */
+function threadCpu(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    byName.set(name, (byName.get(name) ?? 0) + ms);
+  }
+  return byName;
+}
+
+/** `main 2.10, libuv-worker 0.05, …` ms per transfer, largest first (threads that used any CPU). */
+function threadLine(before: Map<string, number>, after: Map<string, number>, count: number): string {
+  return [...after]
+    .map(([name, ms]) => [name, (ms - (before.get(name) ?? 0)) / Math.max(1, count)] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+    .join(', ');
+}
+
+/** `node [--cpu-prof …] --import tsx <main>`: the supervisor's hub command with the bench's options. */
+function hubCommand(main: string | undefined, cpuProfDir: string | undefined, nodeArgs: readonly string[]) {
+  const profile = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(cpuProfDir)] : [];
+  return {
+    command: process.execPath,
+    args: [...nodeArgs, ...profile, '--import', tsxLoaderUrl(), main ? resolve(main) : HUB_MAIN],
+  };
+}
+
 function options() {
   const { values } = parseArgs({
     options: {
@@ -59,6 +105,9 @@ function options() {
       warmup: { type: 'string', default: '50' },
       'request-timeout-ms': { type: 'string', default: '10000' },
       'no-tls': { type: 'boolean', default: false },
+      'hub-cpu-prof': { type: 'string' },
+      'hub-main': { type: 'string' },
+      'hub-node-args': { type: 'string' },
     },
   });
   const int = (name: keyof typeof values, min: number) => {
@@ -75,6 +124,12 @@ function options() {
     warmup: int('warmup', 0),
     requestTimeoutMs: int('request-timeout-ms', 100),
     tls: !values['no-tls'],
+    /** Directory for a V8 CPU profile of the hub (written when the stack stops). */
+    hubCpuProf: values['hub-cpu-prof'],
+    /** Another hub entry point (a copy of another revision's local/hub/src/main.ts, for A/B runs). */
+    hubMain: values['hub-main'],
+    /** Extra node options for the hub, space-separated (e.g. `--trace-deopt`, V8 heap sizes). */
+    hubNodeArgs: (values['hub-node-args'] ?? '').split(' ').filter((a) => a.length > 0),
   };
 }
 
@@ -92,6 +147,9 @@ async function main(): Promise<number> {
       dfsps: { count: opts.dfsps, partiesPerDfsp: parties, currency },
       security,
       graceMs: 3_000,
+      ...(opts.hubCpuProf || opts.hubMain || opts.hubNodeArgs.length > 0
+        ? { hub: hubCommand(opts.hubMain, opts.hubCpuProf, opts.hubNodeArgs) }
+        : {}),
     });
     const { ports } = stack;
     await onboardLocalStack(
@@ -130,6 +188,7 @@ async function main(): Promise<number> {
     );
 
     const before = { hub: sample(hubPid), payer: sample(payerPid), payee: sample(payeePid) };
+    const hubThreadsBefore = threadCpu(hubPid);
     const metricsBefore = await readHubMetrics(ports.hub.admin);
     const started = Date.now();
     const deadline = started + opts.maxSeconds * 1000;
@@ -152,6 +211,7 @@ async function main(): Promise<number> {
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
     const wallMs = Date.now() - started;
     const after = { hub: sample(hubPid), payer: sample(payerPid), payee: sample(payeePid) };
+    const hubThreads = threadLine(hubThreadsBefore, threadCpu(hubPid), completed);
     const metricsAfter = await readHubMetrics(ports.hub.admin);
 
     const per = (p: 'hub' | 'payer' | 'payee') => (after[p].cpuMs - before[p].cpuMs) / Math.max(1, completed);
@@ -167,6 +227,7 @@ async function main(): Promise<number> {
       `wall time                ${(wallMs / 1000).toFixed(1)} s`,
       `achieved rate            ${((completed * 1000) / wallMs).toFixed(1)} transfers/s`,
       `hub CPU per transfer     ${hub.toFixed(2)} ms (${sysShare('hub')})`,
+      `hub threads, ms/transfer ${hubThreads}`,
       `hub peak RSS             ${(after.hub.hwmKb / 1024).toFixed(0)} MB`,
       `payer SDK CPU/transfer   ${payer.toFixed(2)} ms (${sysShare('payer')}, peak RSS ${(after.payer.hwmKb / 1024).toFixed(0)} MB)`,
       `payee SDK CPU/transfer   ${payee.toFixed(2)} ms (${sysShare('payee')}, peak RSS ${(after.payee.hwmKb / 1024).toFixed(0)} MB)`,

@@ -6,7 +6,6 @@
  * error callback or a metric. A request that fails because the peer closed a kept-alive connection is
  * retried once on a fresh one.
  */
-import type { OutgoingHttpHeaders } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
 import type { TlsMaterial } from './tls.js';
 
@@ -18,6 +17,8 @@ export interface CompiledEndpoint {
   readonly protocol: 'http:' | 'https:';
   readonly hostname: string;
   readonly port: number;
+  /** `scheme://host:port`, what the dispatcher keys its connection pools by (built once). */
+  readonly origin: string;
   /** The path with placeholders substituted (URI-encoded); `suffix` is appended after one '/'. */
   path(vars?: Readonly<Record<string, string>>, suffix?: string): string;
 }
@@ -52,11 +53,13 @@ export function compileEndpoint(value: string): CompiledEndpoint | null {
   if (last < rawPath.length) parts.push(rawPath.slice(last));
   if (parts.some((part) => typeof part === 'string' && /[{}]/.test(part))) return null;
 
+  const host = hostname.includes(':') ? `[${hostname}]` : hostname;
   return {
     value,
     protocol,
     hostname,
     port,
+    origin: `${protocol}//${host}:${port}`,
     path(vars, suffix) {
       let path = '';
       for (const part of parts) {
@@ -72,7 +75,8 @@ export interface CallbackRequest {
   endpoint: CompiledEndpoint;
   path: string;
   method: string;
-  headers: OutgoingHttpHeaders;
+  /** Sent as given (names lower-case, values strings). */
+  headers: Record<string, string | string[]>;
   body?: Buffer;
 }
 
@@ -129,43 +133,93 @@ export class CallbackClient {
     return first.result;
   }
 
-  private async attempt(request: CallbackRequest): Promise<{ result: CallbackResult; retry: boolean }> {
-    const { endpoint } = request;
-    const host = endpoint.hostname.includes(':') ? `[${endpoint.hostname}]` : endpoint.hostname;
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers[name] = typeof value === 'number' ? String(value) : value;
-    }
-    try {
-      const response = await this.dispatcher.request({
-        origin: `${endpoint.protocol}//${host}:${endpoint.port}`,
-        path: request.path,
-        method: request.method as Dispatcher.HttpMethod,
-        headers,
-        body: request.body ?? null,
-      });
-      const status = response.statusCode;
-      if (status >= 200 && status < 300) {
-        await response.body.dump();
-        return { result: { ok: true, status }, retry: false };
-      }
-      const body = Buffer.from(await response.body.arrayBuffer()).subarray(0, MAX_ERROR_BODY);
-      return { result: { ok: false, status, ...errorInformationOf(body) }, retry: false };
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      const reason =
-        code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
-          ? `no answer within the callback timeout (${code})`
-          : (code ?? (error as Error).message);
-      return {
-        result: { ok: false, error: reason },
-        retry: code !== undefined && STALE_CONNECTION.has(code),
-      };
-    }
+  /**
+   * One request through `dispatch` with a handler that keeps only the status (and, for a non-2xx
+   * answer, the start of its body): no response stream or header object is built per callback.
+   */
+  private attempt(request: CallbackRequest): Promise<Attempt> {
+    return new Promise((resolve) => {
+      this.dispatcher.dispatch(
+        {
+          origin: request.endpoint.origin,
+          path: request.path,
+          method: request.method as Dispatcher.HttpMethod,
+          headers: request.headers,
+          body: request.body ?? null,
+        },
+        new AttemptHandler(resolve),
+      );
+    });
   }
 
   close(): void {
     void this.dispatcher.destroy();
+  }
+}
+
+interface Attempt {
+  result: CallbackResult;
+  retry: boolean;
+}
+
+/**
+ * undici's own handler protocol (`onConnect` … `onComplete` / `onError`): the one its clients run on,
+ * so nothing wraps it. Settles its attempt exactly once.
+ */
+class AttemptHandler implements Dispatcher.DispatchHandler {
+  private status = 0;
+  private errorBody: Buffer[] | undefined;
+  private errorBodySize = 0;
+
+  constructor(private readonly settle: (attempt: Attempt) => void) {}
+
+  onConnect(): void {
+    // undici calls this again if it re-sends the request (its pipeline head failed): start over.
+    this.status = 0;
+    this.errorBody = undefined;
+    this.errorBodySize = 0;
+  }
+
+  /** Called once per informational (1xx) answer too: the last call is the final status. */
+  onHeaders(statusCode: number): boolean {
+    this.status = statusCode;
+    this.errorBody = statusCode >= 200 && statusCode < 300 ? undefined : [];
+    this.errorBodySize = 0;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.errorBody && this.errorBodySize < MAX_ERROR_BODY) {
+      this.errorBody.push(chunk);
+      this.errorBodySize += chunk.length;
+    }
+    return true;
+  }
+
+  onComplete(): void {
+    const status = this.status;
+    if (!this.errorBody) {
+      this.settle({ result: { ok: true, status }, retry: false });
+      return;
+    }
+    const body = Buffer.concat(this.errorBody).subarray(0, MAX_ERROR_BODY);
+    this.settle({ result: { ok: false, status, ...errorInformationOf(body) }, retry: false });
+  }
+
+  onError(error: Error): void {
+    const code = (error as { code?: string }).code;
+    const reason =
+      code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
+        ? `no answer within the callback timeout (${code})`
+        : (code ?? error.message);
+    this.settle({
+      result: { ok: false, error: reason },
+      retry: code !== undefined && STALE_CONNECTION.has(code),
+    });
+  }
+
+  onUpgrade(): void {
+    // Never asked for (no CONNECT, no Upgrade header); undici requires the method.
   }
 }
 

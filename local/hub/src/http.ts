@@ -59,8 +59,11 @@ export function queryOf(url: string | undefined): URLSearchParams {
   return new URLSearchParams(query < 0 ? '' : raw.slice(query + 1));
 }
 
+/** Built once: a flat name/value list is what Node's header writer takes without copying. */
+const EMPTY_BODY_HEADERS = ['content-length', '0'];
+
 export function sendEmpty(response: ServerResponse, status: number): void {
-  response.writeHead(status, { 'content-length': 0 });
+  response.writeHead(status, EMPTY_BODY_HEADERS);
   response.end();
 }
 

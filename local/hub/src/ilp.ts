@@ -12,7 +12,7 @@
  * The condition itself cannot be tied to the packet without the payee's ILP secret; the payee SDK does
  * that (`CHECK_ILP`) and the hub checks the fulfilment against the condition at commit.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import Ilp from '@mojaloop/sdk-standard-components/src/lib/ilp/index.js';
 
 const CONDITION = /^[A-Za-z0-9_-]{43}$/;
@@ -22,7 +22,7 @@ export function fulfilmentMatches(fulfilment: string, condition: string): boolea
   if (!CONDITION.test(fulfilment) || !CONDITION.test(condition)) return false;
   const preimage = Buffer.from(fulfilment, 'base64url');
   if (preimage.length !== 32) return false;
-  return createHash('sha256').update(preimage).digest('base64url') === condition;
+  return hash('sha256', preimage, 'base64url') === condition;
 }
 
 /** A condition is the base64url of 32 bytes. */

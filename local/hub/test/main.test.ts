@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPki, type TestPki } from '../../../actions/core/test/security/pki.js';
 import { HubConfigError, loadHubConfig, parseHubConfig } from '../src/config.js';
-import { createTestPki, type TestPki } from './support/pki.js';
 import { hubConfig } from './support/stack.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');

@@ -11,7 +11,7 @@
  * - `Date` (an HTTP date) and `FSPIOP-Source` (1–32 characters) → 3102 when missing, 3101 when bad;
  * - `FSPIOP-Destination`, when present, 1–32 characters.
  */
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { Codes, FspiopError } from './errors.js';
 
 export type Resource = 'parties' | 'quotes' | 'transfers';
@@ -119,7 +119,10 @@ const FORWARDED = [
   'tracestate',
 ] as const;
 
-export function forwardHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+/** Outgoing headers as the callback client sends them (lower-case names, string values). */
+export type OutgoingHeaders = Record<string, string | string[]>;
+
+export function forwardHeaders(headers: IncomingHttpHeaders): OutgoingHeaders {
   const out: Record<string, string | string[]> = {};
   for (const name of FORWARDED) {
     const value = headers[name];
@@ -139,7 +142,7 @@ export interface OriginatedHeaderParams {
 }
 
 /** Headers of a message the hub originates (the signature is added by the sender). */
-export function originatedHeaders(params: OriginatedHeaderParams): OutgoingHttpHeaders {
+export function originatedHeaders(params: OriginatedHeaderParams): OutgoingHeaders {
   return {
     'content-type': `application/vnd.interoperability.${params.resource}+json;version=${params.version}`,
     date: params.date,

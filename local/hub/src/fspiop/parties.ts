@@ -13,6 +13,7 @@
 import { PARTY_ID_TYPES } from '../validation.js';
 import {
   type Accepted,
+  accepted,
   deliveryDetail,
   errorPayload,
   type FspiopContext,
@@ -62,59 +63,56 @@ async function errorToRequester(
 
 export function getParty(ctx: FspiopContext, inbound: Inbound): Accepted {
   const vars = partyParams(inbound);
-  return {
-    status: 202,
-    after: async () => {
-      let owner = inbound.destination;
-      if (owner === undefined) {
-        if (!ctx.oracle.hasOracle(vars.partyIdType)) {
-          ctx.metrics.rejected('party_not_found');
-          await errorToRequester(
-            ctx,
-            inbound,
-            vars,
-            Codes.ID_NOT_FOUND,
-            `Oracle type:${vars.partyIdType} not found`,
-          );
-          return;
-        }
-        owner = ctx.oracle.lookup(vars.partyIdType, vars.partyIdentifier)?.fspId;
-      }
-      if (owner === undefined) {
+  return accepted(202, async () => {
+    let owner = inbound.destination;
+    if (owner === undefined) {
+      if (!ctx.oracle.hasOracle(vars.partyIdType)) {
         ctx.metrics.rejected('party_not_found');
         await errorToRequester(
           ctx,
           inbound,
           vars,
-          Codes.PARTY_NOT_FOUND,
-          `${vars.partyIdType}/${vars.partyIdentifier}`,
+          Codes.ID_NOT_FOUND,
+          `Oracle type:${vars.partyIdType} not found`,
         );
         return;
       }
-      const participant = ctx.participants.get(owner);
-      const to =
-        participant?.isActive === 1 ? target(ctx, owner, 'FSPIOP_CALLBACK_URL_PARTIES_GET', vars) : undefined;
-      if (!to) {
-        ctx.metrics.rejected('destination');
-        const why = participant
-          ? `no FSPIOP_CALLBACK_URL_PARTIES_GET for ${owner}`
-          : `Destination FSP ${owner} not found`;
-        await errorToRequester(ctx, inbound, vars, Codes.DESTINATION_FSP_ERROR, why);
-        return;
-      }
-      const result = await forward(ctx, to, inbound, { 'fspiop-destination': owner });
-      if (!result.ok) {
-        ctx.metrics.rejected('delivery');
-        await errorToRequester(
-          ctx,
-          inbound,
-          vars,
-          Codes.DESTINATION_COMMUNICATION_ERROR,
-          deliveryDetail(owner, result),
-        );
-      }
-    },
-  };
+      owner = ctx.oracle.lookup(vars.partyIdType, vars.partyIdentifier)?.fspId;
+    }
+    if (owner === undefined) {
+      ctx.metrics.rejected('party_not_found');
+      await errorToRequester(
+        ctx,
+        inbound,
+        vars,
+        Codes.PARTY_NOT_FOUND,
+        `${vars.partyIdType}/${vars.partyIdentifier}`,
+      );
+      return;
+    }
+    const participant = ctx.participants.get(owner);
+    const to =
+      participant?.isActive === 1 ? target(ctx, owner, 'FSPIOP_CALLBACK_URL_PARTIES_GET', vars) : undefined;
+    if (!to) {
+      ctx.metrics.rejected('destination');
+      const why = participant
+        ? `no FSPIOP_CALLBACK_URL_PARTIES_GET for ${owner}`
+        : `Destination FSP ${owner} not found`;
+      await errorToRequester(ctx, inbound, vars, Codes.DESTINATION_FSP_ERROR, why);
+      return;
+    }
+    const result = await forward(ctx, to, inbound, { 'fspiop-destination': owner });
+    if (!result.ok) {
+      ctx.metrics.rejected('delivery');
+      await errorToRequester(
+        ctx,
+        inbound,
+        vars,
+        Codes.DESTINATION_COMMUNICATION_ERROR,
+        deliveryDetail(owner, result),
+      );
+    }
+  });
 }
 
 export function putParty(ctx: FspiopContext, inbound: Inbound, isError: boolean): Accepted {
@@ -123,40 +121,37 @@ export function putParty(ctx: FspiopContext, inbound: Inbound, isError: boolean)
   if (destination === undefined)
     throw new FspiopError(Codes.MISSING_ELEMENT, "'fspiop-destination' HTTP header");
   if (isError) errorInformation(inbound.json ?? {});
-  return {
-    status: 200,
-    after: async () => {
-      const type = isError ? 'FSPIOP_CALLBACK_URL_PARTIES_PUT_ERROR' : 'FSPIOP_CALLBACK_URL_PARTIES_PUT';
-      const participant = ctx.participants.get(destination);
-      const to = participant?.isActive === 1 ? target(ctx, destination, type, vars) : undefined;
-      if (!to) {
-        ctx.metrics.rejected('destination');
-        if (!isError) {
-          const why = participant
-            ? `no ${type} for ${destination}`
-            : `Destination FSP ${destination} not found`;
-          await errorToRequester(ctx, inbound, vars, Codes.DESTINATION_FSP_ERROR, why);
-        }
-        return;
+  return accepted(200, async () => {
+    const type = isError ? 'FSPIOP_CALLBACK_URL_PARTIES_PUT_ERROR' : 'FSPIOP_CALLBACK_URL_PARTIES_PUT';
+    const participant = ctx.participants.get(destination);
+    const to = participant?.isActive === 1 ? target(ctx, destination, type, vars) : undefined;
+    if (!to) {
+      ctx.metrics.rejected('destination');
+      if (!isError) {
+        const why = participant
+          ? `no ${type} for ${destination}`
+          : `Destination FSP ${destination} not found`;
+        await errorToRequester(ctx, inbound, vars, Codes.DESTINATION_FSP_ERROR, why);
       }
-      const result = await forward(ctx, to, inbound);
-      if (!result.ok) {
-        ctx.metrics.rejected('delivery');
-        ctx.log.warn('party callback not delivered', {
-          to: destination,
-          status: result.status,
-          error: result.error,
-        });
-        if (!isError) {
-          await errorToRequester(
-            ctx,
-            inbound,
-            vars,
-            Codes.DESTINATION_COMMUNICATION_ERROR,
-            deliveryDetail(destination, result),
-          );
-        }
+      return;
+    }
+    const result = await forward(ctx, to, inbound);
+    if (!result.ok) {
+      ctx.metrics.rejected('delivery');
+      ctx.log.warn('party callback not delivered', {
+        to: destination,
+        status: result.status,
+        error: result.error,
+      });
+      if (!isError) {
+        await errorToRequester(
+          ctx,
+          inbound,
+          vars,
+          Codes.DESTINATION_COMMUNICATION_ERROR,
+          deliveryDetail(destination, result),
+        );
       }
-    },
-  };
+    }
+  });
 }

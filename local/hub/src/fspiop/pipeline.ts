@@ -47,6 +47,12 @@ const NOT_EMULATED = new Set([
   'services',
 ]);
 
+// Handlers with their flag bound once (not a closure per request).
+const putPartyAnswer: Handler = (c, i) => putParty(c, i, false);
+const putPartyError: Handler = (c, i) => putParty(c, i, true);
+const putQuoteAnswer: Handler = (c, i) => putQuote(c, i, false);
+const putQuoteError: Handler = (c, i) => putQuote(c, i, true);
+
 function notAllowed(): never {
   throw new FspiopError(Codes.METHOD_NOT_ALLOWED);
 }
@@ -66,13 +72,12 @@ export function resolveRoute(method: string, segments: string[]): Route {
   if (resource === 'parties') {
     if (n === 2) {
       if (method === 'GET') return { resource, handler: getParty, params: decodeAll(rest) };
-      if (method === 'PUT')
-        return { resource, handler: (c, i) => putParty(c, i, false), params: decodeAll(rest) };
+      if (method === 'PUT') return { resource, handler: putPartyAnswer, params: decodeAll(rest) };
       notAllowed();
     }
     if (n === 3 && rest[2] === 'error') {
       if (method === 'PUT') {
-        return { resource, handler: (c, i) => putParty(c, i, true), params: decodeAll(rest.slice(0, 2)) };
+        return { resource, handler: putPartyError, params: decodeAll(rest.slice(0, 2)) };
       }
       notAllowed();
     }
@@ -84,14 +89,13 @@ export function resolveRoute(method: string, segments: string[]): Route {
       notAllowed();
     }
     if (n === 1) {
-      if (method === 'PUT')
-        return { resource, handler: (c, i) => putQuote(c, i, false), params: decodeAll(rest) };
+      if (method === 'PUT') return { resource, handler: putQuoteAnswer, params: decodeAll(rest) };
       if (method === 'GET') return { resource, handler: getQuote, params: decodeAll(rest) };
       notAllowed();
     }
     if (n === 2 && rest[1] === 'error') {
       if (method === 'PUT') {
-        return { resource, handler: (c, i) => putQuote(c, i, true), params: decodeAll(rest.slice(0, 1)) };
+        return { resource, handler: putQuoteError, params: decodeAll(rest.slice(0, 1)) };
       }
       notAllowed();
     }

@@ -9,6 +9,7 @@
  */
 import {
   type Accepted,
+  accepted,
   deliveryDetail,
   errorPayload,
   type FspiopContext,
@@ -87,7 +88,7 @@ export function postQuote(ctx: FspiopContext, inbound: Inbound): Accepted {
   const destination = inbound.destination ?? request.payeeFsp;
   if (destination === undefined)
     throw new FspiopError(Codes.MISSING_ELEMENT, "'fspiop-destination' HTTP header");
-  return { status: 202, after: () => route(ctx, inbound, destination, request.quoteId, '/quotes', true) };
+  return accepted(202, () => route(ctx, inbound, destination, request.quoteId, '/quotes', true));
 }
 
 function quoteIdParam(inbound: Inbound): string {
@@ -103,7 +104,7 @@ export function putQuote(ctx: FspiopContext, inbound: Inbound, isError: boolean)
     throw new FspiopError(Codes.MISSING_ELEMENT, "'fspiop-destination' HTTP header");
   if (isError) errorInformation(inbound.json ?? {});
   const suffix = isError ? `/quotes/${quoteId}/error` : `/quotes/${quoteId}`;
-  return { status: 200, after: () => route(ctx, inbound, destination, quoteId, suffix, !isError) };
+  return accepted(200, () => route(ctx, inbound, destination, quoteId, suffix, !isError));
 }
 
 export function getQuote(ctx: FspiopContext, inbound: Inbound): Accepted {
@@ -111,5 +112,5 @@ export function getQuote(ctx: FspiopContext, inbound: Inbound): Accepted {
   const destination = inbound.destination;
   if (destination === undefined)
     throw new FspiopError(Codes.MISSING_ELEMENT, "'fspiop-destination' HTTP header");
-  return { status: 202, after: () => route(ctx, inbound, destination, quoteId, `/quotes/${quoteId}`, true) };
+  return accepted(202, () => route(ctx, inbound, destination, quoteId, `/quotes/${quoteId}`, true));
 }

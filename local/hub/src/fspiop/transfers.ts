@@ -26,13 +26,14 @@
  * `GET /transfers/{id}` (payer or payee) → 202, the state as `PUT /transfers/{id}` signed by the hub.
  * Reserved transfers that expire unanswered → 3303 to payer and payee (see `notifyExpired`).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { checkIlpPacket, isCondition } from '../ilp.js';
 import type { LedgerError, TransferRecord } from '../ledger.js';
 import type { RejectReason } from '../metrics.js';
 import { parseAmount } from '../money.js';
 import {
   type Accepted,
+  accepted,
   deliveryDetail,
   errorPayload,
   type FspiopContext,
@@ -48,7 +49,7 @@ import { errorInformation, isCorrelationId, transferFulfil, transferPrepare } fr
 const DEFAULT_VERSION = '1.0';
 
 function fingerprint(body: Buffer): string {
-  return createHash('sha256').update(body).digest('base64url');
+  return hash('sha256', body, 'base64url');
 }
 
 function reasonOf(error: LedgerError): RejectReason {
@@ -157,11 +158,11 @@ function stateBody(transfer: TransferRecord): Record<string, unknown> {
 
 // ---- POST /transfers ------------------------------------------------------------------------------
 
+function reject(detail: string, reason: RejectReason = 'validation') {
+  return { error: { code: Codes.VALIDATION_ERROR, detail } satisfies LedgerError, reason };
+}
+
 function precheck(ctx: FspiopContext, inbound: Inbound, prepare: ReturnType<typeof transferPrepare>) {
-  const reject = (detail: string, reason: RejectReason = 'validation') => ({
-    error: { code: Codes.VALIDATION_ERROR, detail } satisfies LedgerError,
-    reason,
-  });
   if (inbound.source !== prepare.payerFsp) return reject('FSPIOP-Source header should match Payer');
   for (const fsp of [prepare.payerFsp, prepare.payeeFsp]) {
     const participant = ctx.participants.get(fsp);
@@ -180,67 +181,64 @@ export function postTransfer(ctx: FspiopContext, inbound: Inbound): Accepted {
   const prepare = transferPrepare(inbound.json ?? {});
   const amount = parseAmount(prepare.amount.amount) as bigint;
   const expiresAt = Date.parse(prepare.expiration);
-  return {
-    status: 202,
-    after: async () => {
-      const { transferId } = prepare;
-      const failed = precheck(ctx, inbound, prepare);
-      const outcome = ctx.ledger.prepare(
-        {
+  return accepted(202, async () => {
+    const { transferId } = prepare;
+    const failed = precheck(ctx, inbound, prepare);
+    const outcome = ctx.ledger.prepare(
+      {
+        transferId,
+        payerFsp: prepare.payerFsp,
+        payeeFsp: prepare.payeeFsp,
+        currency: prepare.amount.currency,
+        amount,
+        condition: prepare.condition,
+        expiresAt,
+        hash: fingerprint(inbound.body),
+        ...(failed ? { rejection: failed.error } : {}),
+      },
+      ctx.clock(),
+    );
+    switch (outcome.kind) {
+      case 'rejected': {
+        ctx.metrics.rejected(failed?.reason ?? reasonOf(outcome.error));
+        await sendError(
+          ctx,
+          inbound.source,
           transferId,
-          payerFsp: prepare.payerFsp,
-          payeeFsp: prepare.payeeFsp,
-          currency: prepare.amount.currency,
-          amount,
-          condition: prepare.condition,
-          expiresAt,
-          hash: fingerprint(inbound.body),
-          ...(failed ? { rejection: failed.error } : {}),
-        },
-        ctx.clock(),
-      );
-      switch (outcome.kind) {
-        case 'rejected': {
-          ctx.metrics.rejected(failed?.reason ?? reasonOf(outcome.error));
-          await sendError(
-            ctx,
-            inbound.source,
-            transferId,
-            inbound.version,
-            outcome.error.code,
-            outcome.error.detail,
-          );
-          return;
-        }
-        case 'modified':
-          ctx.metrics.rejected('modified');
-          await sendError(
-            ctx,
-            inbound.source,
-            transferId,
-            inbound.version,
-            Codes.MODIFIED_REQUEST,
-            'transfer ID reused',
-          );
-          return;
-        case 'duplicate':
-          if (outcome.transfer.state !== 'RESERVED' && inbound.source === outcome.transfer.payerFsp) {
-            await sendState(
-              ctx,
-              inbound.source,
-              transferId,
-              inbound.version,
-              'PUT',
-              stateBody(outcome.transfer),
-            );
-          }
-          return;
-        case 'reserved':
-          await deliverPrepare(ctx, inbound, outcome.transfer);
-          return;
+          inbound.version,
+          outcome.error.code,
+          outcome.error.detail,
+        );
+        return;
       }
-    },
-  };
+      case 'modified':
+        ctx.metrics.rejected('modified');
+        await sendError(
+          ctx,
+          inbound.source,
+          transferId,
+          inbound.version,
+          Codes.MODIFIED_REQUEST,
+          'transfer ID reused',
+        );
+        return;
+      case 'duplicate':
+        if (outcome.transfer.state !== 'RESERVED' && inbound.source === outcome.transfer.payerFsp) {
+          await sendState(
+            ctx,
+            inbound.source,
+            transferId,
+            inbound.version,
+            'PUT',
+            stateBody(outcome.transfer),
+          );
+        }
+        return;
+      case 'reserved':
+        await deliverPrepare(ctx, inbound, outcome.transfer);
+        return;
+    }
+  });
 }
 
 async function deliverPrepare(ctx: FspiopContext, inbound: Inbound, transfer: TransferRecord): Promise<void> {
@@ -284,70 +282,67 @@ function transferIdParam(inbound: Inbound): string {
 export function putTransfer(ctx: FspiopContext, inbound: Inbound): Accepted {
   const transferId = transferIdParam(inbound);
   const fulfil = transferFulfil(inbound.json ?? {});
-  return {
-    status: 200,
-    after: async () => {
-      const now = ctx.clock();
-      const outcome = ctx.ledger.fulfil(
-        {
-          transferId,
-          source: inbound.source,
-          destination: inbound.destination,
-          transferState: fulfil.transferState,
-          fulfilment: fulfil.fulfilment,
-          hash: fingerprint(inbound.body),
-        },
-        now,
-      );
-      const { version } = inbound;
-      switch (outcome.kind) {
-        case 'committed': {
-          const { transfer } = outcome;
-          if (fulfil.transferState === 'RESERVED') {
-            const completedTimestamp = new Date(now).toISOString();
-            await Promise.all([
-              sendState(ctx, transfer.payerFsp, transferId, version, 'PUT', {
-                ...inbound.json,
-                transferState: 'COMMITTED',
-              }),
-              sendState(ctx, transfer.payeeFsp, transferId, version, 'PATCH', {
-                completedTimestamp,
-                transferState: 'COMMITTED',
-              }),
-            ]);
-            return;
-          }
-          await forwardToPayer(ctx, inbound, transfer, 'FSPIOP_CALLBACK_URL_TRANSFER_PUT');
-          if (ctx.config.notifyPayeeOnCommit) {
-            await sendState(ctx, transfer.payeeFsp, transferId, version, 'PUT', inbound.json);
-          }
+  return accepted(200, async () => {
+    const now = ctx.clock();
+    const outcome = ctx.ledger.fulfil(
+      {
+        transferId,
+        source: inbound.source,
+        destination: inbound.destination,
+        transferState: fulfil.transferState,
+        fulfilment: fulfil.fulfilment,
+        hash: fingerprint(inbound.body),
+      },
+      now,
+    );
+    const { version } = inbound;
+    switch (outcome.kind) {
+      case 'committed': {
+        const { transfer } = outcome;
+        if (fulfil.transferState === 'RESERVED') {
+          const completedTimestamp = new Date(now).toISOString();
+          await Promise.all([
+            sendState(ctx, transfer.payerFsp, transferId, version, 'PUT', {
+              ...inbound.json,
+              transferState: 'COMMITTED',
+            }),
+            sendState(ctx, transfer.payeeFsp, transferId, version, 'PATCH', {
+              completedTimestamp,
+              transferState: 'COMMITTED',
+            }),
+          ]);
           return;
         }
-        case 'rejected-by-payee':
-          await forwardToPayer(ctx, inbound, outcome.transfer, 'FSPIOP_CALLBACK_URL_TRANSFER_PUT');
-          if (ctx.config.notifyPayeeOnCommit) {
-            await sendState(ctx, outcome.transfer.payeeFsp, transferId, version, 'PUT', inbound.json);
-          }
-          return;
-        case 'invalid-fulfilment':
-        case 'expired': {
-          const { transfer, error } = outcome;
-          ctx.metrics.rejected(outcome.kind === 'expired' ? 'expired' : 'invalid_fulfilment');
-          await notifyBoth(ctx, transfer, version, error.code, error.detail);
-          return;
+        await forwardToPayer(ctx, inbound, transfer, 'FSPIOP_CALLBACK_URL_TRANSFER_PUT');
+        if (ctx.config.notifyPayeeOnCommit) {
+          await sendState(ctx, transfer.payeeFsp, transferId, version, 'PUT', inbound.json);
         }
-        case 'not-found':
-        case 'wrong-party':
-        case 'modified':
-        case 'not-reserved':
-          ctx.metrics.rejected(outcome.kind === 'wrong-party' ? 'wrong_party' : reasonOf(outcome.error));
-          await sendError(ctx, inbound.source, transferId, version, outcome.error.code, outcome.error.detail);
-          return;
-        case 'duplicate':
-          return;
+        return;
       }
-    },
-  };
+      case 'rejected-by-payee':
+        await forwardToPayer(ctx, inbound, outcome.transfer, 'FSPIOP_CALLBACK_URL_TRANSFER_PUT');
+        if (ctx.config.notifyPayeeOnCommit) {
+          await sendState(ctx, outcome.transfer.payeeFsp, transferId, version, 'PUT', inbound.json);
+        }
+        return;
+      case 'invalid-fulfilment':
+      case 'expired': {
+        const { transfer, error } = outcome;
+        ctx.metrics.rejected(outcome.kind === 'expired' ? 'expired' : 'invalid_fulfilment');
+        await notifyBoth(ctx, transfer, version, error.code, error.detail);
+        return;
+      }
+      case 'not-found':
+      case 'wrong-party':
+      case 'modified':
+      case 'not-reserved':
+        ctx.metrics.rejected(outcome.kind === 'wrong-party' ? 'wrong_party' : reasonOf(outcome.error));
+        await sendError(ctx, inbound.source, transferId, version, outcome.error.code, outcome.error.detail);
+        return;
+      case 'duplicate':
+        return;
+    }
+  });
 }
 
 // ---- PUT /transfers/{id}/error --------------------------------------------------------------------
@@ -355,33 +350,30 @@ export function putTransfer(ctx: FspiopContext, inbound: Inbound): Accepted {
 export function putTransferError(ctx: FspiopContext, inbound: Inbound): Accepted {
   const transferId = transferIdParam(inbound);
   const info = errorInformation(inbound.json ?? {});
-  return {
-    status: 200,
-    after: async () => {
-      const outcome = ctx.ledger.abort(
-        {
-          transferId,
-          source: inbound.source,
-          destination: inbound.destination,
-          hash: fingerprint(inbound.body),
-          reason: {
-            code: { code: info.errorCode, message: info.errorDescription, status: 400 },
-            detail: '',
-          },
+  return accepted(200, async () => {
+    const outcome = ctx.ledger.abort(
+      {
+        transferId,
+        source: inbound.source,
+        destination: inbound.destination,
+        hash: fingerprint(inbound.body),
+        reason: {
+          code: { code: info.errorCode, message: info.errorDescription, status: 400 },
+          detail: '',
         },
-        ctx.clock(),
-      );
-      if (outcome.kind !== 'aborted') {
-        if (outcome.kind !== 'duplicate') {
-          ctx.metrics.rejected(outcome.kind === 'wrong-party' ? 'wrong_party' : reasonOf(outcome.error));
-          ctx.log.debug('payee error callback ignored', { transferId, outcome: outcome.kind });
-        }
-        return;
+      },
+      ctx.clock(),
+    );
+    if (outcome.kind !== 'aborted') {
+      if (outcome.kind !== 'duplicate') {
+        ctx.metrics.rejected(outcome.kind === 'wrong-party' ? 'wrong_party' : reasonOf(outcome.error));
+        ctx.log.debug('payee error callback ignored', { transferId, outcome: outcome.kind });
       }
-      await forwardToPayer(ctx, inbound, outcome.transfer, 'FSPIOP_CALLBACK_URL_TRANSFER_ERROR');
-      if (ctx.config.notifyPayeeOnCommit) await sendPayeeErrorCopy(ctx, inbound, outcome.transfer);
-    },
-  };
+      return;
+    }
+    await forwardToPayer(ctx, inbound, outcome.transfer, 'FSPIOP_CALLBACK_URL_TRANSFER_ERROR');
+    if (ctx.config.notifyPayeeOnCommit) await sendPayeeErrorCopy(ctx, inbound, outcome.transfer);
+  });
 }
 
 async function sendPayeeErrorCopy(
@@ -408,25 +400,22 @@ async function sendPayeeErrorCopy(
 
 export function getTransfer(ctx: FspiopContext, inbound: Inbound): Accepted {
   const transferId = transferIdParam(inbound);
-  return {
-    status: 202,
-    after: async () => {
-      const transfer = ctx.ledger.get(transferId) as TransferRecord | undefined;
-      if (!transfer || (inbound.source !== transfer.payerFsp && inbound.source !== transfer.payeeFsp)) {
-        ctx.metrics.rejected('unknown_transfer');
-        await sendError(
-          ctx,
-          inbound.source,
-          transferId,
-          inbound.version,
-          Codes.TRANSFER_ID_NOT_FOUND,
-          `transfer ${transferId}`,
-        );
-        return;
-      }
-      await sendState(ctx, inbound.source, transferId, inbound.version, 'PUT', stateBody(transfer));
-    },
-  };
+  return accepted(202, async () => {
+    const transfer = ctx.ledger.get(transferId) as TransferRecord | undefined;
+    if (!transfer || (inbound.source !== transfer.payerFsp && inbound.source !== transfer.payeeFsp)) {
+      ctx.metrics.rejected('unknown_transfer');
+      await sendError(
+        ctx,
+        inbound.source,
+        transferId,
+        inbound.version,
+        Codes.TRANSFER_ID_NOT_FOUND,
+        `transfer ${transferId}`,
+      );
+      return;
+    }
+    await sendState(ctx, inbound.source, transferId, inbound.version, 'PUT', stateBody(transfer));
+  });
 }
 
 // ---- expiry -------------------------------------------------------------------------------------

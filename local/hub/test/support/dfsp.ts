@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { Agent, createServer, request, type Server } from 'node:https';
 import Jws from '@mojaloop/sdk-standard-components/src/lib/jws/index.js';
+import type { CertPair, TestPki } from '../../../../actions/core/test/security/pki.js';
 import { JwsSigner as RawSigner } from '../../src/jws.js';
-import type { CertPair, TestPki } from './pki.js';
 
 const quietLogger = { isDebugEnabled: () => false, debug: () => {} };
 

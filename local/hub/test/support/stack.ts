@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { dfspId, HUB_FSP_ID, HUB_OPERATOR, partyIdentifier } from '@mlperf/core';
 import { expect } from 'vitest';
+import { createTestPki, type TestPki } from '../../../../actions/core/test/security/pki.js';
 import { type HubConfigInput, parseHubConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { type HubHandle, type StartHubOptions, startHub } from '../../src/server.js';
 import { FakeDfsp } from './dfsp.js';
-import { createTestPki, type TestPki } from './pki.js';
 
 export const CURRENCY = 'USD';
 
