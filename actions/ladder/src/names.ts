@@ -7,7 +7,6 @@ export const Inputs = {
   OutboundUrls: 'outbound-urls',
   Script: 'script',
   ResultsDir: 'results-dir',
-  PerRunnerRate: 'per-runner-rate',
   RungTimeoutMinutes: 'rung-timeout-minutes',
 } as const;
 

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { AwsCredentials, Clock } from '@mlperf/core';
 import {
   type CloudLadderDeps,
-  DEFAULT_PER_RUNNER_RATE,
   DEFAULT_SCRIPT,
   type ProbeJob,
   parseOutboundUrls,
@@ -72,12 +71,12 @@ export interface LadderSettings {
   rungSlackSeconds: number;
 }
 
-function readRate(io: ActionIo): number {
-  const raw = io.getInput(Inputs.PerRunnerRate).trim() || String(DEFAULT_PER_RUNNER_RATE);
-  const rate = Number(raw);
-  if (!Number.isInteger(rate) || rate < 1) {
+/** The run configuration's `load.perRunnerRate` (the schema requires it on aws). */
+function perRunnerRate(config: AwsRunConfig): number {
+  const rate = config.load.perRunnerRate;
+  if (rate === undefined) {
     throw new Error(
-      `input ${Inputs.PerRunnerRate}: got ${JSON.stringify(raw)}; allowed: a whole number of transfers/s per k6 runner pod, at least 1`,
+      `input ${Inputs.Config}: load.perRunnerRate: got nothing (missing); allowed: transfers/s per k6 runner pod`,
     );
   }
   return rate;
@@ -114,7 +113,7 @@ export function readInputs(io: ActionIo, workspace: string): LadderSettings {
     outboundUrls,
     scriptPath: path.resolve(workspace, io.getInput(Inputs.Script).trim() || DEFAULT_SCRIPT),
     resultsDir: path.resolve(workspace, io.getInput(Inputs.ResultsDir).trim() || DEFAULT_RESULTS_DIR),
-    perRunnerRate: readRate(io),
+    perRunnerRate: perRunnerRate(config),
     rungSlackSeconds: readMinutes(getInput, Inputs.RungTimeoutMinutes, DEFAULT_RUNG_TIMEOUT_MINUTES) * 60,
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PER_RUNNER_RATE, DEFAULT_SCRIPT } from '@mlperf/core/cloud-ladder/index';
+import { DEFAULT_SCRIPT } from '@mlperf/core/cloud-ladder/index';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TEST_CA } from '../../_shell/test/kube-phase.js';
@@ -132,10 +132,6 @@ describe('ladder action', () => {
     [{ [Inputs.RunId]: '' }, 'input run-id: got ""; allowed: the run id'],
     [{ [Inputs.StartedAt]: 'yesterday' }, 'input started-at: got "yesterday"; allowed: an RFC 3339 time'],
     [
-      { [Inputs.PerRunnerRate]: '0' },
-      'input per-runner-rate: got "0"; allowed: a whole number of transfers/s',
-    ],
-    [
       { [Inputs.RungTimeoutMinutes]: '500' },
       'input rung-timeout-minutes: got "500"; allowed: minutes above 0, at most 120',
     ],
@@ -168,7 +164,6 @@ describe('ladder action', () => {
     }
     expect(doc.inputs[Inputs.Script]?.default).toBe(DEFAULT_SCRIPT);
     expect(doc.inputs[Inputs.ResultsDir]?.default).toBe(DEFAULT_RESULTS_DIR);
-    expect(doc.inputs[Inputs.PerRunnerRate]?.default).toBe(String(DEFAULT_PER_RUNNER_RATE));
     expect(doc.inputs[Inputs.RungTimeoutMinutes]?.default).toBe(String(DEFAULT_RUNG_TIMEOUT_MINUTES));
   });
 });

@@ -306,6 +306,11 @@ export const LoadSchema = z
       'VUs allocated before a rung starts, in total',
     ),
     maxVUs: integer({ min: 1 }, 'virtual users').describe('Most VUs k6 may grow to, in total'),
+    perRunnerRate: integer({ min: 1 }, 'transfers/s')
+      .optional()
+      .describe(
+        'k6-operator: transfers/s one runner pod is given; a rung runs ⌈rate / this⌉ runners, one per load node. Required on aws; the local rehearsal uses `runners`',
+      ),
   })
   .superRefine(
     (load, ctx) => {
@@ -378,6 +383,34 @@ export const RunConfigSchema = z
       );
     },
     whenValid(['infrastructure'], ['mojaloop']),
+  )
+  .superRefine(
+    (config, ctx) => {
+      if (config.infrastructure.provider !== 'aws') return;
+      const perRunnerRate = config.load.perRunnerRate;
+      if (perRunnerRate === undefined) {
+        reject(
+          ctx,
+          ['load', 'perRunnerRate'],
+          'transfers/s per k6 runner pod, an integer ≥ 1 (required on aws)',
+        );
+        return;
+      }
+      // k6-operator's `separate: true` puts one runner per node: refuse a ladder the load node group
+      // cannot run here, before anything is provisioned.
+      const nodes = config.infrastructure.load.nodeGroups.loadRunners.desiredSize;
+      config.ladder.rungs.forEach((rung, index) => {
+        const needed = Math.max(1, Math.ceil(rung.rate / perRunnerRate));
+        if (needed > nodes) {
+          reject(
+            ctx,
+            ['ladder', 'rungs', index, 'rate'],
+            `at most ${nodes * perRunnerRate}/s: ${nodes} load node(s) (infrastructure.load.nodeGroups.loadRunners.desiredSize) × load.perRunnerRate ${perRunnerRate}/s`,
+          );
+        }
+      });
+    },
+    whenValid(['infrastructure'], ['load'], ['ladder']),
   );
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;

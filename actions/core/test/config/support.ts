@@ -66,7 +66,7 @@ export function validAwsConfig(): Doc {
       e2e: { p50Ms: 600, p95Ms: 900, p99Ms: 1200 },
       maxDroppedPercent: 1,
     },
-    load: { runners: 1, preAllocatedVUs: 1500, maxVUs: 4000 },
+    load: { runners: 1, preAllocatedVUs: 1500, maxVUs: 4000, perRunnerRate: 1000 },
     costCapUsd: 150,
     keepInfra: false,
     mojaloop: {

@@ -247,6 +247,21 @@ const badCases: BadCase[] = [
     allowed: 'an integer ≥ preAllocatedVUs (1500)',
   },
   {
+    name: 'aws without a per-runner rate',
+    input: () => withValue(base(), 'load.perRunnerRate', undefined),
+    path: 'load.perRunnerRate',
+    value: 'nothing (missing)',
+    allowed: 'transfers/s per k6 runner pod, an integer ≥ 1 (required on aws)',
+  },
+  {
+    name: 'a rung needing more k6 runners than load nodes',
+    input: () => withValue(base(), 'load.perRunnerRate', 600),
+    path: 'ladder.rungs[2].rate',
+    value: '1000',
+    allowed:
+      'at most 600/s: 1 load node(s) (infrastructure.load.nodeGroups.loadRunners.desiredSize) × load.perRunnerRate 600/s',
+  },
+  {
     name: 'e2e p95 > p99',
     input: () => withValue(base(), 'slo.e2e.p95Ms', 1300),
     path: 'slo.e2e.p99Ms',
