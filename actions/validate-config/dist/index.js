@@ -46934,6 +46934,297 @@ function patterned(pattern, allowed) {
   return external_exports.string({ error: allowed }).regex(pattern, { error: allowed });
 }
 
+// actions/core/src/config/rds-memory.ts
+var RDS_MYSQL_BYTES_PER_CONNECTION = 12582880;
+var MYSQL_DEFAULT_MAX_CONNECTIONS = 151;
+var DB_CONNECTION_HEADROOM_PERCENT = 25;
+var GIB = 1024 ** 3;
+var GENERAL_PURPOSE = {
+  large: 8,
+  xlarge: 16,
+  "2xlarge": 32,
+  "4xlarge": 64,
+  "8xlarge": 128,
+  "12xlarge": 192,
+  "16xlarge": 256,
+  "24xlarge": 384
+};
+var MEMORY_OPTIMISED = Object.fromEntries(
+  Object.entries(GENERAL_PURPOSE).map(([size, gib]) => [size, gib * 2])
+);
+var BURSTABLE = {
+  micro: 1,
+  small: 2,
+  medium: 4,
+  large: 8,
+  xlarge: 16,
+  "2xlarge": 32
+};
+var RDS_INSTANCE_MEMORY_GIB = Object.fromEntries([
+  ...["m5", "m6g", "m6i", "m7g", "m7i"].flatMap(
+    (family) => Object.entries(GENERAL_PURPOSE).map(([size, gib]) => [`db.${family}.${size}`, gib])
+  ),
+  ...["r5", "r6g", "r6i", "r7g", "r7i"].flatMap(
+    (family) => Object.entries(MEMORY_OPTIMISED).map(([size, gib]) => [`db.${family}.${size}`, gib])
+  ),
+  ...["t3", "t4g"].flatMap(
+    (family) => Object.entries(BURSTABLE).map(([size, gib]) => [`db.${family}.${size}`, gib])
+  )
+]);
+function rdsMaxConnections(instanceClass) {
+  const gib = RDS_INSTANCE_MEMORY_GIB[instanceClass];
+  return gib === void 0 ? null : Math.floor(gib * GIB / RDS_MYSQL_BYTES_PER_CONNECTION);
+}
+function usableConnections(maxConnections) {
+  return Math.floor(maxConnections * (100 - DB_CONNECTION_HEADROOM_PERCENT) / 100);
+}
+
+// actions/core/src/config/mojaloop.ts
+var replicas = (what) => integer2({ min: 1, max: 200 }, "pods").describe(what);
+var MojaloopReplicasSchema = external_exports.strictObject({
+  mlApiAdapter: replicas("ml-api-adapter-service: the FSPIOP /transfers API (HTTP, behind the gateway)"),
+  notification: replicas(
+    "ml-api-adapter-handler-notification: Kafka consumers of topic-notification-event (its partitions)"
+  ),
+  centralLedgerAdmin: replicas(
+    "centralledger-service: the admin API onboarding calls (off the transfer path)"
+  ),
+  prepare: replicas(
+    "centralledger-handler-transfer-prepare: Kafka consumers of topic-transfer-prepare (its partitions)"
+  ),
+  positionBatch: replicas(
+    "centralledger-handler-transfer-position-batch: Kafka consumers of topic-transfer-position-batch (its partitions)"
+  ),
+  fulfil: replicas(
+    "centralledger-handler-transfer-fulfil: Kafka consumers of topic-transfer-fulfil (its partitions)"
+  ),
+  accountLookup: replicas("account-lookup-service: the FSPIOP /parties API (HTTP)"),
+  oracle: replicas("als-msisdn-oracle: the MSISDN oracle the ALS asks on every lookup (HTTP)"),
+  quotingService: replicas("quoting-service: the FSPIOP /quotes API (HTTP)"),
+  quotes: replicas(
+    "quoting-service-handler: Kafka consumers of topic-quotes-post and topic-quotes-put (their partitions)"
+  )
+});
+var DbPoolSchema = external_exports.strictObject({
+  min: integer2({ min: 0, max: 100 }, "connections").describe("Connections each DB-using pod keeps open"),
+  max: integer2({ min: 1, max: 100 }, "connections").describe("Most connections one DB-using pod opens")
+}).superRefine(
+  (pool, ctx) => {
+    if (pool.min > pool.max) reject(ctx, ["min"], `an integer ≤ max (${pool.max})`);
+  },
+  whenValid(["min"], ["max"])
+);
+var MojaloopSchema = external_exports.strictObject({
+  replicas: MojaloopReplicasSchema.describe(
+    "Pods per Mojaloop service; a Kafka consumer count is also its topic partition count"
+  ),
+  positionBatchSize: integer2({ min: 1, max: 1e3 }, "messages").describe(
+    "Messages the batched position handler takes from Kafka at once"
+  ),
+  dbPool: DbPoolSchema.describe("Connection pool of every DB-using Mojaloop pod"),
+  database: external_exports.enum(["rds", "in-cluster"]).describe(
+    "MySQL for the hub: the RDS instance of the provision phase, or a MySQL pod on the hub cluster"
+  ),
+  kafka: external_exports.strictObject({
+    replicationFactor: integer2({ min: 1, max: 5 }, "copies").describe(
+      "Copies of every topic partition (≤ the Kafka nodes)"
+    )
+  })
+});
+var SUPPORT_REPLICAS = 1;
+var MOJALOOP_COMPONENTS = [
+  { chart: "ml-api-adapter", subchart: "ml-api-adapter-service", replicas: "mlApiAdapter", role: "api" },
+  {
+    chart: "ml-api-adapter",
+    subchart: "ml-api-adapter-handler-notification",
+    replicas: "notification",
+    role: "consumer",
+    topics: ["topic-notification-event"]
+  },
+  {
+    chart: "centralledger",
+    subchart: "centralledger-service",
+    replicas: "centralLedgerAdmin",
+    role: "support",
+    database: "central_ledger",
+    poolKeys: true
+  },
+  {
+    chart: "centralledger",
+    subchart: "centralledger-handler-transfer-prepare",
+    replicas: "prepare",
+    role: "consumer",
+    database: "central_ledger",
+    topics: ["topic-transfer-prepare"],
+    poolKeys: true
+  },
+  {
+    chart: "centralledger",
+    subchart: "centralledger-handler-transfer-position-batch",
+    replicas: "positionBatch",
+    role: "consumer",
+    database: "central_ledger",
+    topics: ["topic-transfer-position-batch"],
+    poolKeys: true
+  },
+  {
+    chart: "centralledger",
+    subchart: "centralledger-handler-transfer-fulfil",
+    replicas: "fulfil",
+    role: "consumer",
+    database: "central_ledger",
+    topics: ["topic-transfer-fulfil"],
+    poolKeys: true
+  },
+  {
+    chart: "centralledger",
+    subchart: "centralledger-handler-transfer-get",
+    replicas: SUPPORT_REPLICAS,
+    role: "support",
+    database: "central_ledger",
+    poolKeys: true
+  },
+  {
+    chart: "centralledger",
+    subchart: "centralledger-handler-admin-transfer",
+    replicas: SUPPORT_REPLICAS,
+    role: "support",
+    database: "central_ledger",
+    poolKeys: true
+  },
+  {
+    chart: "centralledger",
+    subchart: "centralledger-handler-timeout",
+    replicas: SUPPORT_REPLICAS,
+    role: "support",
+    database: "central_ledger",
+    poolKeys: true
+  },
+  {
+    chart: "account-lookup-service",
+    subchart: "account-lookup-service",
+    replicas: "accountLookup",
+    role: "api",
+    database: "account_lookup",
+    poolKeys: true
+  },
+  {
+    chart: "account-lookup-service",
+    subchart: "account-lookup-service-admin",
+    replicas: SUPPORT_REPLICAS,
+    role: "support",
+    database: "account_lookup",
+    poolKeys: true
+  },
+  {
+    chart: "quoting-service",
+    subchart: "quoting-service",
+    replicas: "quotingService",
+    role: "api",
+    database: "central_ledger",
+    poolKeys: true
+  },
+  {
+    chart: "quoting-service",
+    subchart: "quoting-service-handler",
+    replicas: "quotes",
+    role: "consumer",
+    database: "central_ledger",
+    topics: ["topic-quotes-post", "topic-quotes-put"],
+    poolKeys: true
+  },
+  // The oracle's chart writes its pool into its config file (POOL_MAX_SIZE 10 in als-msisdn-oracle's
+  // values.yaml `config_files`), so it is counted at that size rather than set.
+  {
+    chart: "als-msisdn-oracle",
+    subchart: "",
+    replicas: "oracle",
+    role: "api",
+    database: "oracle_msisdn",
+    fixedPoolMax: 10
+  }
+];
+function componentReplicas(component, settings) {
+  return typeof component.replicas === "number" ? component.replicas : settings.replicas[component.replicas];
+}
+function totalDbConnections(settings) {
+  let pods = 0;
+  let pooledPods = 0;
+  let fixedConnections = 0;
+  for (const component of MOJALOOP_COMPONENTS) {
+    if (component.database === void 0) continue;
+    const count = componentReplicas(component, settings);
+    pods += count;
+    if (component.fixedPoolMax === void 0) pooledPods += count;
+    else fixedConnections += count * component.fixedPoolMax;
+  }
+  return {
+    connections: pooledPods * settings.dbPool.max + fixedConnections,
+    pods,
+    pooledPods,
+    fixedConnections
+  };
+}
+function databaseMaxConnections(database, instanceClass) {
+  if (database === "in-cluster") {
+    return { maxConnections: MYSQL_DEFAULT_MAX_CONNECTIONS, source: "the in-cluster MySQL default" };
+  }
+  const max = instanceClass === void 0 ? null : rdsMaxConnections(instanceClass);
+  return max === null ? null : { maxConnections: max, source: `RDS ${instanceClass}` };
+}
+function checkMojaloopSizing(settings, context, ctx) {
+  if (settings === void 0) {
+    if (context.provider === "aws") {
+      reject(
+        ctx,
+        ["mojaloop"],
+        "a mojaloop section {replicas, positionBatchSize, dbPool, database, kafka} (required when infrastructure.provider is aws)"
+      );
+    }
+    return;
+  }
+  if (context.provider !== "aws") return;
+  const nodes = context.hubServicesNodes;
+  if (nodes !== void 0 && nodes > 0) {
+    for (const component of MOJALOOP_COMPONENTS) {
+      if (component.role !== "api" || typeof component.replicas === "number") continue;
+      const count = settings.replicas[component.replicas];
+      if (count % nodes !== 0) {
+        reject(
+          ctx,
+          ["mojaloop", "replicas", component.replicas],
+          `a multiple of infrastructure.hub.nodeGroups.hubServices.desiredSize (${nodes}), so each hub-services node serves the same share of ${component.subchart || component.chart}`
+        );
+      }
+    }
+  }
+  if (context.kafkaNodes !== void 0 && settings.kafka.replicationFactor > context.kafkaNodes) {
+    reject(
+      ctx,
+      ["mojaloop", "kafka", "replicationFactor"],
+      `an integer from 1 to infrastructure.hub.nodeGroups.kafka.desiredSize (${context.kafkaNodes}); each copy needs its own broker`
+    );
+  }
+  const limit = databaseMaxConnections(settings.database, context.dbInstanceClass);
+  if (limit === null) {
+    reject(
+      ctx,
+      ["infrastructure", "database", "instanceClass"],
+      `an RDS instance class whose memory is known (${Object.keys(RDS_INSTANCE_MEMORY_GIB).length} classes of the m5/m6g/m6i/m7g/m7i, r5–r7i and t3/t4g families), so the connection pools can be checked against max_connections`
+    );
+    return;
+  }
+  const usable = usableConnections(limit.maxConnections);
+  const { connections, pods, pooledPods, fixedConnections } = totalDbConnections(settings);
+  if (connections > usable) {
+    reject(
+      ctx,
+      ["mojaloop", "dbPool", "max"],
+      `an integer ≤ ${Math.floor((usable - fixedConnections) / pooledPods)}: ${pods} DB-using pods open up to ${connections} connections (${pooledPods} × pool max + ${fixedConnections} in pools their charts fix), above ${usable} (max_connections ${limit.maxConnections} of ${limit.source}, less ${DB_CONNECTION_HEADROOM_PERCENT} % headroom)`
+    );
+  }
+}
+
 // actions/core/src/config/schema.ts
 var PROFILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 var PROFILE_NAME_ALLOWED = "a kebab-case name such as aws-1000tps (a-z, 0-9, single hyphens)";
@@ -47168,7 +47459,10 @@ var LoadSchema = external_exports.strictObject({
   preAllocatedVUs: integer2({ min: 1 }, "virtual users").describe(
     "VUs allocated before a rung starts, in total"
   ),
-  maxVUs: integer2({ min: 1 }, "virtual users").describe("Most VUs k6 may grow to, in total")
+  maxVUs: integer2({ min: 1 }, "virtual users").describe("Most VUs k6 may grow to, in total"),
+  perRunnerRate: integer2({ min: 1 }, "transfers/s").optional().describe(
+    "k6-operator: transfers/s one runner pod is given; a rung runs ⌈rate / this⌉ runners, one per load node. Required on aws; the local rehearsal uses `runners`"
+  )
 }).superRefine(
   (load, ctx) => {
     if (load.maxVUs < load.preAllocatedVUs) {
@@ -47191,7 +47485,9 @@ var ReportSchema = external_exports.strictObject({
   )
 });
 var RunConfigSchema = external_exports.strictObject({
-  profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED).describe("Name of the profile the run started from"),
+  profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED).describe(
+    "Name of the profile the run started from"
+  ),
   infrastructure: InfrastructureSchema,
   dfsps: DfspsSchema,
   security: SecuritySchema,
@@ -47204,8 +47500,51 @@ var RunConfigSchema = external_exports.strictObject({
   keepInfra: external_exports.boolean().describe("Leave the cloud stack up after the run instead of tearing it down"),
   report: ReportSchema.prefault({}).describe(
     "Optional; how the run is reported and judged against earlier runs"
+  ),
+  mojaloop: MojaloopSchema.optional().describe(
+    "Sizing of the Mojaloop hub on the hub cluster; required when infrastructure.provider is aws"
   )
-});
+}).superRefine(
+  (config2, ctx) => {
+    const infrastructure = config2.infrastructure;
+    checkMojaloopSizing(
+      config2.mojaloop,
+      infrastructure.provider === "aws" ? {
+        provider: "aws",
+        hubServicesNodes: infrastructure.hub.nodeGroups.hubServices.desiredSize,
+        kafkaNodes: infrastructure.hub.nodeGroups.kafka.desiredSize,
+        dbInstanceClass: infrastructure.database.instanceClass
+      } : { provider: infrastructure.provider },
+      ctx
+    );
+  },
+  whenValid(["infrastructure"], ["mojaloop"])
+).superRefine(
+  (config2, ctx) => {
+    if (config2.infrastructure.provider !== "aws") return;
+    const perRunnerRate = config2.load.perRunnerRate;
+    if (perRunnerRate === void 0) {
+      reject(
+        ctx,
+        ["load", "perRunnerRate"],
+        "transfers/s per k6 runner pod, an integer ≥ 1 (required on aws)"
+      );
+      return;
+    }
+    const nodes = config2.infrastructure.load.nodeGroups.loadRunners.desiredSize;
+    config2.ladder.rungs.forEach((rung, index) => {
+      const needed = Math.max(1, Math.ceil(rung.rate / perRunnerRate));
+      if (needed > nodes) {
+        reject(
+          ctx,
+          ["ladder", "rungs", index, "rate"],
+          `at most ${nodes * perRunnerRate}/s: ${nodes} load node(s) (infrastructure.load.nodeGroups.loadRunners.desiredSize) × load.perRunnerRate ${perRunnerRate}/s`
+        );
+      }
+    });
+  },
+  whenValid(["infrastructure"], ["load"], ["ladder"])
+);
 
 // actions/core/src/config/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -47668,7 +48007,14 @@ var OutputEnvelope = external_exports.object({ value: external_exports.unknown()
 var OutputsDocument = external_exports.record(external_exports.string(), OutputEnvelope);
 var HOST = external_exports.string().regex(/^[A-Za-z0-9.-]+(?::\d+)?$/, "a host name, optionally with :port");
 var HTTPS_URL = external_exports.string().regex(/^https:\/\/[^\s/]+\/?$/, "an https:// endpoint URL");
+var SECURITY_GROUP_ID_PATTERN = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+var SECURITY_GROUP_ID_ALLOWED = "a security group id such as sg-0123456789abcdef0";
+var SECURITY_GROUP_ID = external_exports.string().regex(SECURITY_GROUP_ID_PATTERN, SECURITY_GROUP_ID_ALLOWED);
 var BASE64 = external_exports.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64 data");
+var SECRET_ARN = external_exports.string().regex(
+  /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@!-]+$/,
+  "a Secrets Manager secret ARN"
+);
 var FIELDS = {
   hubClusterName: external_exports.string().min(1),
   hubClusterEndpoint: HTTPS_URL,
@@ -47678,7 +48024,9 @@ var FIELDS = {
   loadClusterCa: BASE64,
   vpcId: external_exports.string().regex(/^vpc-[0-9a-f]+$/, "a VPC id such as vpc-0abc123"),
   dbEndpoint: HOST,
-  cacheEndpoint: HOST
+  cacheEndpoint: HOST,
+  hubIngressSecurityGroupId: SECURITY_GROUP_ID,
+  hubPrometheusSecurityGroupId: SECURITY_GROUP_ID
 };
 
 // actions/core/src/janitor/record.ts
