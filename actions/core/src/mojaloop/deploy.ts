@@ -33,6 +33,7 @@ import {
   dfspCertificate,
   gatewayCertificate,
   gatewayManifests,
+  hubCallbackClientCertificate,
   ILP_SECRET_BYTES,
   type JwsKeyPair,
   jwsSecrets,
@@ -218,7 +219,10 @@ export async function deployMojaloop(
       );
       for (const manifest of caManifests()) await apply(manifest, 'create-only');
       await apply(gatewayCertificate(null), 'replace');
-      if (config.security.mtls) for (const fspId of fspIds) await apply(dfspCertificate(fspId), 'replace');
+      if (config.security.mtls) {
+        for (const fspId of fspIds) await apply(dfspCertificate(fspId), 'replace');
+        await apply(hubCallbackClientCertificate(), 'replace');
+      }
     } catch (error) {
       throw error instanceof StepFailure ? error : new StepFailure('objects', (error as Error).message);
     }

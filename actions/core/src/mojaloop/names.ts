@@ -63,6 +63,13 @@ export const HUB_JWS_SIGNER_NAMES = ['Hub'] as const;
 /** The MySQL schemas Mojaloop uses (created by the db-init Job on RDS; by the backend chart in-cluster). */
 export const DATABASES = ['central_ledger', 'account_lookup', 'oracle_msisdn'] as const;
 
+/**
+ * The hub's client certificate for its callbacks to the DFSPs (tls.crt, tls.key, ca.crt from the
+ * environment CA), in the gateway's namespace: the gateway presents it when it forwards a callback
+ * to a DFSP SDK's inbound API, which demands mutual TLS.
+ */
+export const HUB_CALLBACK_CLIENT_SECRET = 'hub-callback-client-tls';
+
 /** The Istio ingress gateway Service the platform phase installs (release istio-ingressgateway). */
 export const GATEWAY_SERVICE = { namespace: 'istio-ingress', name: 'istio-ingressgateway' } as const;
 

@@ -6,17 +6,22 @@
  * - the environment CA, bootstrapped in cert-manager (a self-signed issuer signs one CA certificate;
  *   a CA ClusterIssuer then signs the gateway's server certificate and one client certificate per
  *   DFSP). The platform phase installs cert-manager without any issuer, so this phase creates it;
- * - the Istio Gateway and routes: FSPIOP from the DFSPs over mutual TLS on 443, and each DFSP's SDK
- *   outbound API on 80 under `/sim/<fspId>/outbound` for the load generator.
+ * - the Istio Gateway and routes: FSPIOP from the DFSPs over mutual TLS on 443, each DFSP's SDK
+ *   outbound API on 80 under `/sim/<fspId>/outbound` for the load generator, and (with mTLS) the
+ *   hub's callbacks: the switch services post them inside the cluster to `/callbacks/<fspId>/...` on
+ *   the gateway, which forwards them to the DFSP SDK's inbound API over mutual TLS with the hub's
+ *   client certificate (the Mojaloop services themselves hold no client certificate).
  * No secret value is ever logged: builders return objects, and only names reach messages.
  */
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { HUB_FSP_ID } from '../fleet/names.js';
 import {
   CA_ISSUER,
   DFSP_NAMESPACE,
   dfspJwsSecret,
   dfspMtlsSecret,
   GATEWAY_SERVICE,
+  HUB_CALLBACK_CLIENT_SECRET,
   HUB_JWS_SIGNER_NAMES,
   MOJALOOP_NAMESPACE,
   RELEASES,
@@ -174,6 +179,14 @@ export function dfspCertificate(fspId: string): KubeManifest {
   });
 }
 
+/** The hub's client certificate the gateway presents on callbacks to the DFSPs' inbound APIs. */
+export function hubCallbackClientCertificate(): KubeManifest {
+  return certificate(GATEWAY_SERVICE.namespace, HUB_CALLBACK_CLIENT_SECRET, {
+    commonName: HUB_FSP_ID,
+    usages: ['digital signature', 'key encipherment', 'client auth'],
+  });
+}
+
 export function gatewayCertificate(gatewayHost: string | null): KubeManifest {
   const internal = `${GATEWAY_SERVICE.name}.${GATEWAY_SERVICE.namespace}.svc.cluster.local`;
   return certificate(GATEWAY_SERVICE.namespace, GATEWAY_TLS_SECRET, {
@@ -204,6 +217,7 @@ export function gatewayManifests(
   fspIds: readonly string[],
   sdkOutboundPort: number,
   mtls: boolean,
+  sdkInboundPort: number = SDK_INBOUND_PORT,
 ): KubeManifest[] {
   const gateway: KubeManifest = {
     apiVersion: ISTIO_NETWORKING,
@@ -265,7 +279,79 @@ export function gatewayManifests(
       })),
     },
   };
-  return [gateway, fspiop, outbound];
+  return [gateway, fspiop, outbound, ...(mtls ? callbackManifests(fspIds, sdkInboundPort) : [])];
+}
+
+/** The SDK inbound port (dfsp-fleet `sdk.inboundPort`, REFERENCE §2). */
+export const SDK_INBOUND_PORT = 4000;
+
+/** Where the switch services post a DFSP's callbacks inside the cluster (the gateway's port 80). */
+export function callbackPath(fspId: string): string {
+  return `/callbacks/${fspId}`;
+}
+
+/** The in-cluster address of the gateway Service, for the switch services' callbacks. */
+export const GATEWAY_INTERNAL_HOST = svc(GATEWAY_SERVICE.name, GATEWAY_SERVICE.namespace);
+
+/**
+ * The callback leg under mTLS: a route per DFSP from `/callbacks/<fspId>/` on the gateway's port 80 to
+ * the DFSP SDK's inbound port, and a DestinationRule that makes the gateway originate mutual TLS there
+ * with the hub's client certificate, checking the SDK's certificate against the environment CA and its
+ * name. Port 80 is reachable from the load cluster too (the runners' outbound calls); a callback posted
+ * there by anyone but the switch still meets the SDK's JWS validation.
+ */
+function callbackManifests(fspIds: readonly string[], sdkInboundPort: number): KubeManifest[] {
+  const routes: KubeManifest = {
+    apiVersion: ISTIO_NETWORKING,
+    kind: 'VirtualService',
+    metadata: {
+      name: 'mlperf-hub-callbacks',
+      namespace: GATEWAY_SERVICE.namespace,
+      labels: { ...MANAGED_BY },
+    },
+    spec: {
+      hosts: ['*'],
+      gateways: [GATEWAY_NAME],
+      http: fspIds.map((fspId) => ({
+        match: [{ port: 80, uri: { prefix: `${callbackPath(fspId)}/` } }],
+        rewrite: { uri: '/' },
+        route: [
+          { destination: { host: svc(`${fspId}-sdk`, DFSP_NAMESPACE), port: { number: sdkInboundPort } } },
+        ],
+      })),
+    },
+  };
+  const origination = fspIds.map((fspId): KubeManifest => {
+    const host = svc(`${fspId}-sdk`, DFSP_NAMESPACE);
+    return {
+      apiVersion: ISTIO_NETWORKING,
+      kind: 'DestinationRule',
+      metadata: {
+        name: `mlperf-callbacks-${fspId}`,
+        namespace: GATEWAY_SERVICE.namespace,
+        labels: { ...MANAGED_BY },
+      },
+      spec: {
+        host,
+        // Only the gateway (this namespace) originates TLS to the SDKs; no other proxy sees the rule.
+        exportTo: ['.'],
+        trafficPolicy: {
+          portLevelSettings: [
+            {
+              port: { number: sdkInboundPort },
+              tls: {
+                mode: 'MUTUAL',
+                credentialName: HUB_CALLBACK_CLIENT_SECRET,
+                sni: host,
+                subjectAltNames: [host],
+              },
+            },
+          ],
+        },
+      },
+    };
+  });
+  return [routes, ...origination];
 }
 
 /** The path of a DFSP's SDK outbound API behind the gateway (REFERENCE §2: `/sim/<fsp>/outbound`). */

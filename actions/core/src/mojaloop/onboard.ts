@@ -2,8 +2,8 @@
  * Onboarding of the hub on the cluster: the core onboarding client (hub accounts, settlement model,
  * oracle, then each DFSP's participant, limits, funds, callback endpoints and party identifiers in
  * bulk) against central-ledger's admin API, the ALS admin API and the MSISDN oracle, reached through
- * the API server's service proxy. Callback endpoints point at each DFSP's SDK inbound port inside the
- * cluster, over TLS when the run uses mTLS.
+ * the API server's service proxy. Callback endpoints reach each DFSP's SDK inbound API inside the
+ * cluster; with mTLS through the gateway, which adds the hub's client certificate (`sdkCallbackBase`).
  */
 import type { RunConfig } from '../config/index.js';
 import {
@@ -16,6 +16,7 @@ import {
   onboardFleet,
 } from '../onboarding/index.js';
 import { DFSP_NAMESPACE, MOJALOOP_NAMESPACE } from './names.js';
+import { callbackPath, GATEWAY_INTERNAL_HOST, SDK_INBOUND_PORT } from './objects.js';
 import { serviceProxyUrl } from './proxy-http.js';
 
 /**
@@ -53,8 +54,7 @@ export function resolveHubAdminServices(services: readonly { name: string }[]): 
 }
 
 export const HUB_SERVICE_PORT = 80;
-/** The SDK inbound port (dfsp-fleet `sdk.inboundPort`, REFERENCE §2). */
-export const SDK_INBOUND_PORT = 4000;
+export { SDK_INBOUND_PORT };
 
 /**
  * Settlement limits of every DFSP: a net debit cap no rung can reach (1000/s for an hour of 100-unit
@@ -62,9 +62,15 @@ export const SDK_INBOUND_PORT = 4000;
  */
 export const DFSP_NET_DEBIT_CAP = 100_000_000;
 
-/** The in-cluster callback base of a DFSP's SDK (inbound API). */
+/**
+ * Where the switch services send a DFSP's callbacks. With mTLS: the gateway's in-cluster address under
+ * `/callbacks/<fspId>`; the gateway forwards them to the SDK's inbound API over mutual TLS with the
+ * hub's client certificate (objects.ts `gatewayManifests`), since the Mojaloop services hold none.
+ * Without: the SDK's inbound API directly.
+ */
 export function sdkCallbackBase(fspId: string, mtls: boolean): string {
-  return `${mtls ? 'https' : 'http'}://${fspId}-sdk.${DFSP_NAMESPACE}.svc.cluster.local:${SDK_INBOUND_PORT}`;
+  if (mtls) return `http://${GATEWAY_INTERNAL_HOST}${callbackPath(fspId)}`;
+  return `http://${fspId}-sdk.${DFSP_NAMESPACE}.svc.cluster.local:${SDK_INBOUND_PORT}`;
 }
 
 export interface ClusterOnboardingOptions {

@@ -206,8 +206,17 @@ describe('deployMojaloop', () => {
     // PKI: CA bootstrap, a certificate per DFSP from the environment CA, the gateway's.
     const certs = [...cluster.store.values()].filter((m) => m.kind === 'Certificate');
     expect(certs.map((c) => c.metadata.name)).toEqual(
-      expect.arrayContaining(['mlperf-environment-ca', 'hub-gateway-tls', 'perffsp1-mtls', 'perffsp8-mtls']),
+      expect.arrayContaining([
+        'mlperf-environment-ca',
+        'hub-gateway-tls',
+        'perffsp1-mtls',
+        'perffsp8-mtls',
+        'hub-callback-client-tls',
+      ]),
     );
+    // The gateway originates the callbacks' mutual TLS to every SDK.
+    const origination = [...cluster.store.values()].filter((m) => m.kind === 'DestinationRule');
+    expect(origination).toHaveLength(8);
     expect(cluster.store.get('ClusterIssuer//mlperf-environment-ca')?.spec).toEqual({
       ca: { secretName: 'mlperf-environment-ca' },
     });

@@ -4,6 +4,7 @@ import {
   dfspCertificate,
   gatewayManifests,
   generateJwsKeyPair,
+  hubCallbackClientCertificate,
   jwsSecrets,
   publicPemOf,
 } from '../../src/mojaloop/objects.js';
@@ -38,6 +39,56 @@ describe('objects of the mojaloop phase', () => {
     });
     const [plain] = gatewayManifests(['perffsp1'], 4001, false);
     expect(JSON.stringify(plain)).toContain('"mode":"SIMPLE"');
+  });
+
+  it('under mTLS, route the hub callbacks through the gateway, which originates mutual TLS to each SDK', () => {
+    const manifests = gatewayManifests(['perffsp1', 'perffsp2'], 4001, true, 4000);
+    const callbacks = manifests.find((m) => m.metadata.name === 'mlperf-hub-callbacks') as unknown as {
+      spec: { http: unknown[] };
+    };
+    expect(callbacks.spec.http[1]).toEqual({
+      match: [{ port: 80, uri: { prefix: '/callbacks/perffsp2/' } }],
+      rewrite: { uri: '/' },
+      route: [{ destination: { host: 'perffsp2-sdk.dfsps.svc.cluster.local', port: { number: 4000 } } }],
+    });
+    const rule = manifests.find((m) => m.metadata.name === 'mlperf-callbacks-perffsp2');
+    expect(rule).toMatchObject({
+      kind: 'DestinationRule',
+      metadata: { namespace: 'istio-ingress' },
+      spec: {
+        host: 'perffsp2-sdk.dfsps.svc.cluster.local',
+        exportTo: ['.'],
+        trafficPolicy: {
+          portLevelSettings: [
+            {
+              port: { number: 4000 },
+              tls: {
+                mode: 'MUTUAL',
+                credentialName: 'hub-callback-client-tls',
+                sni: 'perffsp2-sdk.dfsps.svc.cluster.local',
+                subjectAltNames: ['perffsp2-sdk.dfsps.svc.cluster.local'],
+              },
+            },
+          ],
+        },
+      },
+    });
+    expect(manifests.filter((m) => m.kind === 'DestinationRule')).toHaveLength(2);
+    // Without mTLS the switch calls the SDKs directly: no callback routes, no origination.
+    const plain = gatewayManifests(['perffsp1', 'perffsp2'], 4001, false, 4000);
+    expect(plain.map((m) => m.metadata.name)).toEqual(['mlperf-hub', 'mlperf-fspiop', 'mlperf-sdk-outbound']);
+  });
+
+  it('give the hub a client certificate from the environment CA, where the gateway can read it', () => {
+    expect(hubCallbackClientCertificate()).toMatchObject({
+      metadata: { name: 'hub-callback-client-tls', namespace: 'istio-ingress' },
+      spec: {
+        secretName: 'hub-callback-client-tls',
+        commonName: 'switch',
+        usages: expect.arrayContaining(['client auth']),
+        issuerRef: { name: 'mlperf-environment-ca', kind: 'ClusterIssuer' },
+      },
+    });
   });
 
   it('issue each DFSP one certificate for both directions from the environment CA', () => {

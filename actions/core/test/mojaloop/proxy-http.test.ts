@@ -160,7 +160,10 @@ describe('onboarding on the cluster', () => {
       oracle: 'moja-als-msisdn-oracle',
     });
     expect([...proxied]).toEqual(['moja-centralledger-service:80']);
-    expect(sdkCallbackBase('perffsp2', true)).toBe('https://perffsp2-sdk.dfsps.svc.cluster.local:4000');
+    // With mTLS the switch posts to the gateway, which adds the hub's client certificate.
+    expect(sdkCallbackBase('perffsp2', true)).toBe(
+      'http://istio-ingressgateway.istio-ingress.svc.cluster.local/callbacks/perffsp2',
+    );
     expect(sdkCallbackBase('perffsp2', false)).toBe('http://perffsp2-sdk.dfsps.svc.cluster.local:4000');
   });
 });
