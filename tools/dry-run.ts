@@ -5,8 +5,9 @@
  * Walks the pipeline's phases with the configuration resolved exactly as validate-config resolves
  * it and prints what each phase would do. Calls nothing: no AWS, no GitHub, no network, no
  * credentials. The logic is the core's (`@mlperf/core/dryrun/index`); this file only reads the
- * command line, the profile directory, the chart pins (helm/versions.yaml) and the list of values
- * files under helm/values/, an optional pricing file, and prints.
+ * command line, the profile directory, the chart pins (helm/versions.yaml), the list of values
+ * files under helm/values/, the dfsp-fleet chart's version (helm/charts/dfsp-fleet/Chart.yaml), an
+ * optional pricing file, and prints.
  * Exit 0 with the plan, 2 for bad input.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -27,6 +28,7 @@ import {
 } from '@mlperf/core/dryrun/index';
 import { loadChartPins } from '@mlperf/core/platform/pins';
 import { resolveRunId } from '@mlperf/core/terraform/run-meta';
+import { parse } from 'yaml';
 import { repoRoot } from './lib/paths.js';
 
 const out = (text: string) => process.stdout.write(text);
@@ -76,7 +78,14 @@ async function platformFiles(): Promise<DryRunPlatformInput> {
       path.relative(valuesDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
     )
     .sort();
-  return { pins, pinsFile, valuesFiles };
+  // The mojaloop phase installs our own dfsp-fleet chart at the version its Chart.yaml states.
+  const chartFile = path.join(helmDir, 'charts', 'dfsp-fleet', 'Chart.yaml');
+  const chart = await readFile(chartFile, 'utf8').then(
+    (text) => parse(text) as { version?: unknown } | null,
+    () => null,
+  );
+  const version = typeof chart?.version === 'string' ? chart.version : undefined;
+  return { pins, pinsFile, valuesFiles, ...(version === undefined ? {} : { dfspFleetVersion: version }) };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

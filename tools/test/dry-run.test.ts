@@ -1,9 +1,10 @@
 // `npm run dry-run` as a process: the real CLI, no AWS or GitHub environment, every proxy pointed at a
 // dead port, and a preloaded guard that ends the process (exit 97) at the first socket or DNS lookup.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadRunConfig } from '../../actions/core/src/config/load.js';
 import { estimateRunCost } from '../../actions/core/src/cost/estimate.js';
 import { loadPricingTable } from '../../actions/core/src/cost/pricing.js';
@@ -11,11 +12,15 @@ import { formatUsd } from '../../actions/core/src/cost/render.js';
 import {
   kubeconfigPlaceholder,
   LOAD_INFRA_DEFAULTS,
+  MOJALOOP_DEFAULTS,
+  MOJALOOP_WORK_DIR,
   PIPELINE_WORKSPACE,
   PLATFORM_DEFAULTS,
 } from '../../actions/core/src/dryrun/pipeline.js';
-import { PLACEHOLDER_ROLE_ARN } from '../../actions/core/src/dryrun/plan.js';
+import { LADDER_VERDICT_RULE, PLACEHOLDER_ROLE_ARN } from '../../actions/core/src/dryrun/plan.js';
 import type { DryRunPlan } from '../../actions/core/src/dryrun/types.js';
+import { runnersForRate, testRunName } from '../../actions/core/src/k8s/testrun.js';
+import { planMojaloop } from '../../actions/core/src/mojaloop/plan.js';
 import { helmUpgradeArgs } from '../../actions/core/src/platform/helm.js';
 import { loadChartPins } from '../../actions/core/src/platform/pins.js';
 import {
@@ -116,18 +121,23 @@ describe('npm run dry-run (process, offline)', () => {
       '01 Preflight [would-run]',
       '02 Provision [would-run]',
       '03 Platform [would-run]',
-      '04 Mojaloop [not-built]',
+      '04 Mojaloop [would-run]',
       '05 Load infrastructure [would-run]',
       '06 First test [not-built]',
-      '07 Ladder [not-built]',
+      '07 Ladder [would-run]',
       '08 Report [would-run]',
       'Teardown [would-run]',
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^${heading.replace(/[[\]()]/g, '\\$&')}$`, 'm'));
     }
     expect(result.stdout).toContain('s3://mlperf-state-bucket-placeholder/mlperf/r123/terraform.tfstate');
-    expect(result.stdout).toMatch(/outcome\s+the run would stop at mojaloop \(not built yet\)/);
-    expect(result.stdout).toContain('INVALID: The run stopped at phase mojaloop');
+    expect(result.stdout).toMatch(/outcome\s+the run would reach the end/);
+    expect(result.stdout).toContain(`PASS, FAIL or INVALID: ${LADDER_VERDICT_RULE}.`);
+    // The hub's Helm releases of phase 04 and the TestRuns of phase 07, with their placeholders.
+    expect(result.stdout).toMatch(/3\.2 moja\s+hub cluster mlperf-r123-hub, namespace mojaloop/);
+    expect(result.stdout).toContain('helm upgrade --install moja mojaloop');
+    expect(result.stdout).toContain('k6-operator-system/k6-r123-r1');
+    expect(result.stdout).toMatch(/k6 runners\s+⌈rate \/ 1000\/s⌉ per rung \(load\.perRunnerRate\)/);
   });
 
   /** The releases as the action plans them, from this checkout's pins and values files. */
@@ -188,7 +198,46 @@ describe('npm run dry-run (process, offline)', () => {
       );
       expect(loadInfra.details.releases.map((r) => [r.key, r.cluster])).toEqual([['k6-operator', 'load']]);
       expect(loadInfra.details.failure).toBeNull();
-      expect(plan.outcome).toMatch(/stop at mojaloop/);
+
+      // Phase 04: planMojaloop's commands with this checkout's files and the dfsp-fleet Chart.yaml.
+      const config = await loadRunConfig({ profile, profilesDir });
+      const mojaloop = phaseOf(plan, 'mojaloop');
+      expect(mojaloop.status).toBe('would-run');
+      const helmDir = path.posix.join(PIPELINE_WORKSPACE, MOJALOOP_DEFAULTS.helmDir);
+      const fleetVersion = (
+        parse(readFileSync(path.join(root, 'helm/charts/dfsp-fleet/Chart.yaml'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+      const planned = planMojaloop({
+        config,
+        pins: await loadChartPins(path.join(root, 'helm', 'versions.yaml')),
+        helmDir,
+        pinsFile: 'helm/versions.yaml',
+        runValuesDir: MOJALOOP_WORK_DIR,
+        kubeconfig: `${MOJALOOP_WORK_DIR}/hub.kubeconfig`,
+        dfspFleetVersion: fleetVersion,
+        exists: (file) => existsSync(path.join(root, 'helm', path.posix.relative(helmDir, file))),
+      });
+      expect(mojaloop.details.releases.map((r) => r.command.args)).toEqual(planned.map((i) => i.args));
+      expect(mojaloop.details.releases.find((r) => r.local)?.version).toBe(fleetVersion);
+
+      // Phase 07: runners per configured rung at the configuration's load.perRunnerRate, TestRun names.
+      const ladder = phaseOf(plan, 'ladder');
+      expect(ladder.status).toBe('would-run');
+      const maxRunners =
+        config.infrastructure.provider === 'aws'
+          ? config.infrastructure.load.nodeGroups.loadRunners.desiredSize
+          : 0;
+      const configured = ladder.details.cloud?.rungs.filter((r) => r.kind === 'ladder') ?? [];
+      expect(configured.map((r) => [r.rate, r.runners, r.testRun])).toEqual(
+        config.ladder.rungs.map((rung, index) => [
+          rung.rate,
+          runnersForRate(rung.rate, config.load.perRunnerRate ?? Number.NaN, maxRunners),
+          testRunName('r123', { id: String(index + 1) }),
+        ]),
+      );
+      expect(plan.outcome).toMatch(/reach the end/);
     });
   }
 

@@ -1,4 +1,12 @@
 // The local dry run: a resolved configuration in, what each pipeline phase would do out (no network).
+
+export { PROMETHEUS_HOST_PLACEHOLDER, planCloudLadder } from './cloud-ladder.js';
+export {
+  DFSP_FLEET_VERSION_UNKNOWN,
+  GATEWAY_HOST_PLACEHOLDER,
+  HUB_ENDPOINT_PLACEHOLDER,
+  planMojaloopDetails,
+} from './mojaloop.js';
 export {
   DEFAULT_DRY_RUN_PROFILE,
   DRY_RUN_USAGE,
@@ -8,11 +16,16 @@ export {
   parseDryRunArgs,
 } from './options.js';
 export {
+  CHART_PULL_DIR,
   describeSinks,
   kubeconfigPlaceholder,
+  LADDER_DEFAULTS,
   LOAD_INFRA_DEFAULTS,
+  MOJALOOP_DEFAULTS,
+  MOJALOOP_WORK_DIR,
   PIPELINE_WORKSPACE,
   PLATFORM_DEFAULTS,
+  PLATFORM_STACK_INPUT,
   PROVISION_DEFAULTS,
   REHEARSAL_STEP,
   REPORT_ARTIFACT,
@@ -28,6 +41,7 @@ export {
   type DryRunInput,
   DryRunInputError,
   type DryRunPlatformInput,
+  LADDER_VERDICT_RULE,
   PLACEHOLDER_ROLE_ARN,
   PLACEHOLDER_STATE_BUCKET,
   planDryRun,

@@ -55,6 +55,69 @@ export const LOAD_INFRA_DEFAULTS = {
 } as const;
 
 /**
+ * Defaults of the deploy-mojaloop action's inputs (actions/deploy-mojaloop/action.yml) and its job
+ * (perf-pipeline.yml `mojaloop`).
+ */
+export const MOJALOOP_DEFAULTS = {
+  helmDir: 'helm',
+  readinessTimeoutMinutes: 20,
+  /** perf-pipeline.yml job `mojaloop`: azure/setup-helm `version`. */
+  helmVersion: 'v3.22.0',
+  /** perf-pipeline.yml job `mojaloop`: `timeout-minutes`. */
+  jobTimeoutMinutes: 90,
+  /** perf-pipeline.yml job `mojaloop`: `needs`. */
+  needs: ['config', 'preflight', 'provision', 'platform'],
+  /** The inputs its step is given, each from the job named: the rest keep their defaults. */
+  wiring: {
+    config: 'config',
+    'hub-cluster-name': 'provision',
+    'hub-cluster-endpoint': 'provision',
+    'hub-cluster-ca': 'provision',
+    'db-endpoint': 'provision',
+    'db-secret-arn': 'provision',
+    'cache-endpoint': 'provision',
+  },
+  /** perf-pipeline.yml job `mojaloop`: the job outputs later jobs read. */
+  jobOutputs: ['gateway-host', 'outbound-urls'],
+} as const;
+
+/**
+ * Defaults of the ladder action's inputs (actions/ladder/action.yml) and its job (perf-pipeline.yml
+ * `ladder`). The script default is the core's (cloud-ladder/settings.ts); the per-runner rate is the
+ * configuration's `load.perRunnerRate`.
+ */
+export const LADDER_DEFAULTS = {
+  rungTimeoutMinutes: 10,
+  /** perf-pipeline.yml job `ladder`: its step's `results-dir`. */
+  resultsDir: 'mlperf-results',
+  /** perf-pipeline.yml job `ladder`: `timeout-minutes`. */
+  jobTimeoutMinutes: 300,
+  /** perf-pipeline.yml job `ladder`: `needs`. */
+  needs: ['config', 'preflight', 'provision', 'mojaloop', 'load-infra'],
+  /** perf-pipeline.yml job `ladder`: the OIDC session the EKS tokens are re-minted from. */
+  roleDurationSeconds: 21600,
+  wiring: {
+    config: 'config',
+    'run-id': 'preflight',
+    trigger: 'inputs',
+    'started-at': 'config',
+    'hub-cluster-name': 'provision',
+    'hub-cluster-endpoint': 'provision',
+    'hub-cluster-ca': 'provision',
+    'load-cluster-name': 'provision',
+    'load-cluster-endpoint': 'provision',
+    'load-cluster-ca': 'provision',
+    'outbound-urls': 'mojaloop',
+    'results-dir': 'mlperf-results',
+  },
+  /** perf-pipeline.yml job `ladder`: the artifact its results go to. */
+  artifact: 'mlperf-results',
+} as const;
+
+/** perf-pipeline.yml job `platform`: its step's `stack-outputs`, provision's typed outputs JSON. */
+export const PLATFORM_STACK_INPUT = 'stack-outputs';
+
+/**
  * Where the platform action writes a cluster's kubeconfig (core `writeKubeconfig`: a directory of its
  * own under the runner's temporary directory, `<cluster name>.kubeconfig` in it). `XXXXXX` stands for
  * the random part mkdtemp adds.
@@ -62,6 +125,14 @@ export const LOAD_INFRA_DEFAULTS = {
 export function kubeconfigPlaceholder(clusterName: string): string {
   return `$TMPDIR/mlperf-kube-XXXXXX/${clusterName}.kubeconfig`;
 }
+
+/**
+ * The deploy-mojaloop shell's private directory (mkdtemp `mlperf-mojaloop-`, mode 0700): its hub
+ * kubeconfig and the run values files live there.
+ */
+export const MOJALOOP_WORK_DIR = '$TMPDIR/mlperf-mojaloop-XXXXXX';
+/** Where `verifyValuesKeys` pulls a chart (mkdtemp `mlperf-chart-`), removed afterwards. */
+export const CHART_PULL_DIR = '$TMPDIR/mlperf-chart-XXXXXX';
 
 /** The phases the report action lists for an AWS run (actions/report/src/names.ts PIPELINE_PHASES.aws). */
 export const REPORT_PHASES_AWS = [

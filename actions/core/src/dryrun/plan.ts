@@ -11,8 +11,12 @@
  * - platform and load-infra: `planPlatform` with the chart pins the caller read from
  *   helm/versions.yaml and the phase's releases (`PLATFORM_RELEASES` on the hub cluster,
  *   `LOAD_INFRA_RELEASES` on the load cluster), and `helmUpgradeArgs` for each release's command line;
+ * - mojaloop: `planMojaloop`, `helmPullArgs`, the object builders and names, the component table,
+ *   `totalDbConnections`, `databaseMaxConnections`, `gatewayManifests`, `outboundUrls`, `healthTargets`
+ *   (dryrun/mojaloop.ts);
  * - ladder: `planLadder`, `splitLoad`, `nextStressRate`, `planRunDuration`, `configuredSlos`,
- *   `countTolerance`;
+ *   `countTolerance`; on the load cluster `runnersForRate` with `load.perRunnerRate`, `buildTestRun`,
+ *   `scriptConfigMapName`, HUB_PROMETHEUS, PROBE (dryrun/cloud-ladder.ts);
  * - report: `stoppingPhase`, `historyPath`, `regressionRuleText`.
  */
 import path from 'node:path';
@@ -63,12 +67,15 @@ import { PLAN_FILE_NAME, varFilePath } from '../terraform/provision.js';
 import { defaultStateKey, expiresAt, rfc3339 } from '../terraform/run-meta.js';
 import type { CommandRunner } from '../terraform/runner.js';
 import { type TerraformMeta, type TerraformVariables, toTerraformVariables } from '../terraform/variables.js';
+import { planCloudLadder } from './cloud-ladder.js';
+import { planMojaloopDetails } from './mojaloop.js';
 import {
   describeSinks,
   kubeconfigPlaceholder,
   LOAD_INFRA_DEFAULTS,
   PIPELINE_WORKSPACE,
   PLATFORM_DEFAULTS,
+  PLATFORM_STACK_INPUT,
   PROVISION_DEFAULTS,
   REHEARSAL_STEP,
   REPORT_ARTIFACT,
@@ -138,6 +145,8 @@ export interface DryRunPlatformInput {
   pinsFile: string;
   /** The values files under helm/values/, relative to it: e.g. `cert-manager/aws-smoke.yaml`. */
   valuesFiles: readonly string[];
+  /** The version in helm/charts/dfsp-fleet/Chart.yaml (the mojaloop phase installs that chart). */
+  dfspFleetVersion?: string;
 }
 
 export class DryRunInputError extends Error {
@@ -517,6 +526,16 @@ function helmPhaseDetails(
     version: install.pin.version,
     repo: install.pin.repo,
     valuesFiles: [...install.valuesFiles],
+    ...(install.setValues === undefined
+      ? {}
+      : {
+          stackValues: install.setValues.map((set) => ({
+            key: set.key,
+            value: set.value,
+            source: set.source,
+            placeholder: set.placeholder === true,
+          })),
+        }),
     readiness: install.workloads === false ? null : { namespace: install.namespace, timeoutMinutes },
     command: {
       command: 'helm',
@@ -571,7 +590,7 @@ function platformPhase(
   const details: PlatformDetails = helmPhaseDetails(input, clusters, {
     releases: PLATFORM_RELEASES,
     defaults: PLATFORM_DEFAULTS,
-    job: `platform (perf-pipeline.yml): needs ${PLATFORM_DEFAULTS.needs.join(', ')}; the protected environment; the pipeline role by OIDC; ${PLATFORM_DEFAULTS.jobTimeoutMinutes} min timeout`,
+    job: `platform (perf-pipeline.yml): needs ${PLATFORM_DEFAULTS.needs.join(', ')}; the protected environment; the pipeline role by OIDC; ${PLATFORM_DEFAULTS.jobTimeoutMinutes} min timeout; input ${PLATFORM_STACK_INPUT} is provision's outputs JSON (vpcId and the two security group ids)`,
     tokens:
       'an EKS bearer token for the hub cluster, minted in this job from its OIDC credentials and masked; written nowhere but an owner-only (0600) kubeconfig file in a directory of its own, removed when the step ends (never in arguments, outputs or logs)',
     onFailure: `stops at the first release that fails: ${HELM_FAILURE}`,
@@ -592,8 +611,12 @@ function platformPhase(
   };
 }
 
-/** Why the load-infra action does not probe the hub gateway from the load cluster yet. */
-export const HUB_GATEWAY_PROBE_NOT_YET = 'not yet: needs the hub gateway from the mojaloop phase';
+/**
+ * Why the load-infra action does not probe the hub gateway: it runs alongside platform, before the
+ * mojaloop phase makes the gateway; the ladder phase's probe covers that path.
+ */
+export const HUB_GATEWAY_PROBE_NOT_YET =
+  'not in this phase: it runs before the mojaloop phase makes the gateway; the ladder probes every DFSP outbound URL from the load node group before its first rung';
 
 function loadInfraPhase(
   input: DryRunInput,
@@ -685,59 +708,67 @@ function securityText(security: RunConfig['security']): string {
   return `mTLS ${onOff(security.mtls)}, JWS sign ${onOff(security.jwsSign)}, JWS validate ${onOff(security.jwsValidate)}, ILP ${onOff(security.ilp)}`;
 }
 
-const NOT_BUILT = 'not built yet (README "Status": Mojaloop with 8 DFSPs — not started)';
-
-function notBuiltPhases(
-  config: RunConfig,
-  clusters: ClusterSummary[],
-): [Extract<DryRunPhase, { name: 'mojaloop' }>, Extract<DryRunPhase, { name: 'first-test' }>] {
+/** Phase 04: deploy-mojaloop on the hub cluster, as `deployMojaloop` would run it. */
+function mojaloopPhase(
+  input: DryRunInput,
+  infra: AwsInfrastructure,
+  clusters: readonly ClusterSummary[],
+  skippedBecause: string | null,
+): Extract<DryRunPhase, { name: 'mojaloop' }> {
+  const source = input.platform;
+  if (source === undefined) {
+    throw new DryRunInputError(
+      'platform: the chart pins (helm/versions.yaml) and the values files are needed to plan an aws profile',
+    );
+  }
+  const { config } = input;
+  const details = planMojaloopDetails({
+    config,
+    infra,
+    pins: source.pins,
+    pinsFile: source.pinsFile,
+    valuesFiles: source.valuesFiles.map((file) => file.split(path.sep).join('/')),
+    dfspFleetVersion: source.dfspFleetVersion,
+    hubClusterName: clusterNameOf(clusters, 'hub'),
+  });
   const hub = clusters.find((c) => c.role === 'hub');
-  const group = (cluster: ClusterSummary | undefined, name: string) =>
-    cluster?.nodeGroups.find((g) => g.name === name);
-  const groupAsk = (cluster: ClusterSummary | undefined, name: string, what: string): Ask[] => {
-    const found = group(cluster, name);
+  const groupAsk = (name: string, what: string): Ask[] => {
+    const found = hub?.nodeGroups.find((g) => g.name === name);
     return found === undefined ? [] : [{ item: `${name} nodes`, value: `${nodeGroupLine(found)}: ${what}` }];
   };
-  const { dfsps, security } = config;
+  const { dfsps } = config;
   const ids = dfspIds(dfsps.count);
-  const last = dfsps.count;
-  const pairs = dfsps.trafficMix === 'uniform' ? dfsps.count * (dfsps.count - 1) : dfsps.trafficMix.length;
-
-  const mojaloop: NotBuiltDetails = {
-    reason: NOT_BUILT,
-    asks: [
-      { item: 'hub cluster', value: hub?.expectedName ?? '' },
-      ...groupAsk(hub, 'hub-services', 'Mojaloop switch services (central-ledger, adapters, quoting, ALS)'),
-      ...groupAsk(hub, 'kafka', 'Kafka brokers'),
-      {
-        item: 'ingress',
-        value: security.mtls
-          ? 'mutual TLS at the hub ingress (client certificates per DFSP)'
-          : 'TLS without client certificates (mtls off)',
-      },
-      {
-        item: 'data stores',
-        value: 'MySQL (db_endpoint) and Redis (cache_endpoint) from the provision outputs',
-      },
-      { item: 'DFSPs', value: `${dfsps.count}: ${ids[0]} … ${ids[ids.length - 1]}` },
-      ...groupAsk(hub, 'dfsps', 'DFSP SDK scheme adapters and their backend simulators'),
-      { item: 'currency', value: dfsps.currency },
-      {
-        item: 'parties',
-        value: `${dfsps.partiesPerDfsp} MSISDNs per DFSP, e.g. ${ids[0]} ${partyRange(1, dfsps.partiesPerDfsp)}, ${ids[last - 1]} ${partyRange(last, dfsps.partiesPerDfsp)}`,
-      },
-      { item: 'security', value: securityText(security) },
-      {
-        item: 'traffic mix',
-        value:
-          dfsps.trafficMix === 'uniform'
-            ? `uniform: ${pairs} ordered payer→payee pairs`
-            : `${pairs} weighted pairs`,
-      },
-    ],
+  details.asks = [
+    ...groupAsk('hub-services', 'Mojaloop switch services (central-ledger, adapters, quoting, ALS)'),
+    ...groupAsk('kafka', 'Kafka brokers'),
+    ...groupAsk('dfsps', 'DFSP SDK scheme adapters and their backend simulators'),
+    { item: 'DFSPs', value: `${dfsps.count}: ${ids[0]} … ${ids[ids.length - 1]}` },
+    {
+      item: 'parties',
+      value: `${dfsps.partiesPerDfsp} MSISDNs per DFSP in ${dfsps.currency}, e.g. ${ids[0]} ${partyRange(1, dfsps.partiesPerDfsp)}, ${ids[dfsps.count - 1]} ${partyRange(dfsps.count, dfsps.partiesPerDfsp)}`,
+    },
+    { item: 'security', value: securityText(config.security) },
+  ];
+  const db = details.sizing.database;
+  const summary =
+    skippedBecause ??
+    (details.failure !== null
+      ? `would FAIL before installing anything: ${details.failure.split('\n')[0]}`
+      : `proves our keys against ${details.keyCheck.commands.length} pulled charts, creates ${details.objects.length} objects, installs ${details.releases.map((r) => r.release).join(', ')} on the hub cluster (readiness ${details.readinessTimeoutMinutes} min each), routes the gateway, onboards ${config.dfsps.count} DFSPs (${securityText(config.security)}) and checks /health (median ≤ ${details.health.medianLimitMs} ms); ${db.connections} DB connections at most${db.usable === null ? '' : ` of ${db.usable} usable`}`);
+  return {
+    name: 'mojaloop',
+    title: '04 Mojaloop',
+    status: skippedBecause === null ? 'would-run' : 'skipped',
+    summary,
+    details,
   };
+}
+
+function firstTestPhase(config: RunConfig): Extract<DryRunPhase, { name: 'first-test' }> {
+  const { dfsps } = config;
   const firstTest: NotBuiltDetails = {
-    reason: 'not built yet; the local rehearsal does this part with its smoke and verify-security',
+    reason:
+      'not built yet (no job in perf-pipeline.yml; the ladder does not wait for it); the local rehearsal does this part with its smoke and verify-security',
     asks: [
       {
         item: 'smoke',
@@ -751,22 +782,13 @@ function notBuiltPhases(
       },
     ],
   };
-  return [
-    {
-      name: 'mojaloop',
-      title: '04 Mojaloop',
-      status: 'not-built',
-      summary: `not built yet: would deploy Mojaloop and onboard ${dfsps.count} DFSPs (${securityText(security)}); an AWS run reports "stopped at mojaloop"`,
-      details: mojaloop,
-    },
-    {
-      name: 'first-test',
-      title: '06 First test',
-      status: 'not-built',
-      summary: 'not built yet: would prove transfers and security before the ladder',
-      details: firstTest,
-    },
-  ];
+  return {
+    name: 'first-test',
+    title: '06 First test',
+    status: 'not-built',
+    summary: 'not built yet: would prove transfers and security before the ladder',
+    details: firstTest,
+  };
 }
 
 function securityProbes(): Array<{ control: string; probes: string[] }> {
@@ -837,7 +859,9 @@ export function planLadderDetails(config: RunConfig, reason: string | null): Lad
     },
     slos,
     validity: [
-      `every one of the ${config.load.runners} load runner(s) reports exit code 0 or ${K6_THRESHOLDS_FAILED} (k6 thresholds failed)`,
+      config.infrastructure.provider === 'aws'
+        ? `every k6 runner of the rung (⌈rate / per-runner rate⌉ of them, see TestRuns) reports exit code 0 or ${K6_THRESHOLDS_FAILED} (k6 thresholds failed)`
+        : `every one of the ${config.load.runners} load runner(s) reports exit code 0 or ${K6_THRESHOLDS_FAILED} (k6 thresholds failed)`,
       `the hub's committed count agrees with k6's completed count within max(⌈rate × ${inflightSeconds} s⌉, ${countTolerancePercent} % of the count)`,
       "k6's iterations + dropped iterations match rate × steady window within the same tolerance",
     ],
@@ -846,20 +870,44 @@ export function planLadderDetails(config: RunConfig, reason: string | null): Lad
       'the climb stops at the first rung that does not pass',
       'the stress search runs only when every configured rung passed: steps up, then bisects between the last pass and the first fail',
     ],
+    cloud: null,
   };
 }
 
-function ladderPhase(config: RunConfig): Extract<DryRunPhase, { name: 'ladder' }> {
-  const reason =
-    'the k6 runner is not built yet (README "Status"); the planner is, and k6-operator comes with the load-infra phase';
-  const details = planLadderDetails(config, reason);
+function ladderPhase(
+  config: RunConfig,
+  infra: AwsInfrastructure,
+  runId: string,
+  skippedBecause: string | null,
+): Extract<DryRunPhase, { name: 'ladder' }> {
+  const details = planLadderDetails(config, null);
+  const cloud = planCloudLadder({
+    config,
+    infra,
+    runId,
+    rungs: details.rungs,
+    stressRates: details.stress.ifEveryRungPasses.rates,
+  });
+  details.cloud = cloud;
+  const climb = `${details.rungs.map((rung) => `${rung.rate}/s`).join(' → ')}${
+    details.stress.enabled ? `, then search up to ${details.stress.maxRate}/s` : ''
+  }`;
+  const runners = cloud.rungs
+    .filter((rung) => rung.kind === 'ladder')
+    .map((rung) => rung.runners ?? '–')
+    .join('/');
+  const summary =
+    skippedBecause ??
+    (cloud.failure !== null
+      ? `would FAIL before creating anything: ${cloud.failure}`
+      : `probes ${Object.keys(cloud.probe.targets).length} DFSP outbound URLs from the load nodes, then climbs ${climb} with one TestRun per rung (${runners} k6 runner(s) at ${cloud.perRunnerRate ?? '?'}/s each), metrics by remote write to the hub Prometheus, judged by PromQL through the hub API server${
+          cloud.warnings.length > 0 ? `; ${cloud.warnings.length} warning(s)` : ''
+        }`);
   return {
     name: 'ladder',
     title: '07 Ladder',
-    status: 'not-built',
-    summary: `not built yet: would climb ${details.rungs.map((rung) => `${rung.rate}/s`).join(' → ')}${
-      details.stress.enabled ? `, then search up to ${details.stress.maxRate}/s` : ''
-    }`,
+    status: skippedBecause === null ? 'would-run' : 'skipped',
+    summary,
     details,
   };
 }
@@ -925,14 +973,22 @@ function rehearsalPhase(input: DryRunInput): Extract<DryRunPhase, { name: 'rehea
 
 // ---------------------------------------------------------------- 08 report
 
+/** How the ladder's results decide the run (results/verdict.ts), in one sentence. */
+export const LADDER_VERDICT_RULE =
+  "The ladder's results.json decides: FAIL at the first ladder rung that misses an SLO, INVALID when a ladder rung is invalid or a configured rate never ran, PASS when every configured rung passed (the stress search only sets the maximum sustainable rate)";
+
 function reportPhase(
   config: RunConfig,
   outcomes: readonly PhaseOutcome[] | null,
 ): Extract<DryRunPhase, { name: 'report' }> {
+  // Every phase succeeding means the ladder wrote results.json: its verdict is the run's.
+  const complete = outcomes?.every((outcome) => outcome.result === 'success') ?? false;
   const expectedSummary =
     outcomes === null
       ? 'The rehearsal skips the ladder (no k6 runner), so no configured rate is proven either way.'
-      : stoppingPhase(outcomes);
+      : complete
+        ? `${LADDER_VERDICT_RULE}.`
+        : stoppingPhase(outcomes);
   const sinks = REPORT_SINK_USES.map((use) => ({
     trigger: use.trigger,
     workflow: use.workflow,
@@ -942,7 +998,7 @@ function reportPhase(
   }));
   const details: ReportDetails = {
     condition: 'always, once the configuration job succeeded',
-    expectedVerdict: 'INVALID',
+    expectedVerdict: complete ? 'PASS, FAIL or INVALID' : 'INVALID',
     expectedSummary,
     reads:
       outcomes === null
@@ -960,7 +1016,7 @@ function reportPhase(
     name: 'report',
     title: '08 Report',
     status: 'would-run',
-    summary: `verdict INVALID: ${expectedSummary} Uploaded as ${REPORT_ARTIFACT}.`,
+    summary: `verdict ${details.expectedVerdict}: ${expectedSummary} Uploaded as ${REPORT_ARTIFACT}.`,
     details,
   };
 }
@@ -1076,8 +1132,18 @@ export async function planDryRun(input: DryRunInput): Promise<DryRunPlan> {
     clusters,
     stopped ? 'skipped: provision does not run (preflight would stop the run)' : null,
   );
-  const [mojaloop, firstTest] = notBuiltPhases(config, clusters);
-  const ladder = ladderPhase(config);
+  const notRun = stopped ? 'skipped: provision does not run (preflight would stop the run)' : null;
+  // The mojaloop job needs platform: GitHub skips it when platform fails.
+  const mojaloop = mojaloopPhase(
+    input,
+    infra,
+    clusters,
+    notRun ??
+      (platform.details.failure !== null
+        ? 'skipped: platform would fail, and the mojaloop job needs it'
+        : null),
+  );
+  const firstTest = firstTestPhase(config);
 
   // The phases the report action lists, each with the result the pipeline's jobs would have.
   const built: Partial<Record<(typeof REPORT_PHASES_AWS)[number], PhaseOutcome['result']>> = {
@@ -1086,7 +1152,28 @@ export async function planDryRun(input: DryRunInput): Promise<DryRunPlan> {
     provision: stopped ? 'skipped' : 'success',
     platform: stopped ? 'skipped' : platform.details.failure !== null ? 'failure' : 'success',
     'load-infra': stopped ? 'skipped' : loadInfra.details.failure !== null ? 'failure' : 'success',
+    mojaloop:
+      mojaloop.status === 'skipped' ? 'skipped' : mojaloop.details.failure !== null ? 'failure' : 'success',
   };
+  // The ladder job needs mojaloop and load-infra: GitHub skips it when either does not succeed.
+  const ladderNeedsFailed = (['mojaloop', 'load-infra'] as const)
+    .filter((name) => built[name] !== 'success')
+    .map((name) => `${name} ${built[name] === 'failure' ? 'would fail' : 'is skipped'}`);
+  const ladder = ladderPhase(
+    config,
+    infra,
+    input.runId,
+    notRun ??
+      (ladderNeedsFailed.length > 0
+        ? `skipped: ${ladderNeedsFailed.join(' and ')}, and the ladder job needs it`
+        : null),
+  );
+  built.ladder =
+    built.mojaloop !== 'success' || built['load-infra'] !== 'success'
+      ? 'skipped'
+      : ladder.details.cloud?.failure
+        ? 'failure'
+        : 'success';
   const outcomes: PhaseOutcome[] = REPORT_PHASES_AWS.map((name) => ({
     name,
     result: built[name] ?? 'absent',
@@ -1120,7 +1207,10 @@ export async function planDryRun(input: DryRunInput): Promise<DryRunPlan> {
     provider: 'aws',
     region: infra.region,
     chain: [...AWS_CHAIN],
-    outcome: `the run would stop at ${stopAt}; the report would be INVALID; ${teardownNote}`,
+    outcome:
+      stop === undefined
+        ? `the run would reach the end (${firstTest.title.replace(/^\d+ /, '').toLowerCase()} is not built and nothing waits for it); the ladder's results decide the report (PASS, FAIL or INVALID); ${teardownNote}`
+        : `the run would stop at ${stopAt}; the report would be INVALID; ${teardownNote}`,
     phases: [
       config0,
       preflight.phase,

@@ -6,12 +6,14 @@
 import { formatUsd } from '../cost/render.js';
 import { formatSeconds } from '../report/format.js';
 import type {
+  CloudLadderDetails,
   ConfigDetails,
   DryRunPhase,
   DryRunPlan,
   HelmPhaseDetails,
   LadderDetails,
   LoadInfraDetails,
+  MojaloopDetails,
   NotBuiltDetails,
   PlannedCommand,
   PlatformDetails,
@@ -257,8 +259,179 @@ function helmPhaseRows(d: HelmPhaseDetails, after: readonly Row[] = [], end: rea
   return rows;
 }
 
+/** The `--set-string` values only the provisioned stack knows, as the placeholders the commands show. */
+function stackPlaceholderRows(d: HelmPhaseDetails): Row[] {
+  const placeholders = d.releases.flatMap((r) =>
+    (r.stackValues ?? []).filter((v) => v.placeholder).map((v) => `${r.release}: ${v.key} = ${v.value}`),
+  );
+  return placeholders.length === 0 ? [] : [['placeholders', list(placeholders)]];
+}
+
 function platformRows(d: PlatformDetails): Row[] {
-  return helmPhaseRows(d);
+  return helmPhaseRows(d, [], stackPlaceholderRows(d));
+}
+
+function mojaloopRows(d: MojaloopDetails): Row[] {
+  const rows: Row[] = [
+    ['job', d.job],
+    ['helm', `${d.helmVersion} (azure/setup-helm)`],
+    ['chart pins', d.pinsFile],
+  ];
+  if (d.failure !== null) rows.push(['would FAIL', d.failure]);
+  rows.push(
+    ['1. key check', `${d.keyCheck.rule}\n${list(d.keyCheck.commands.map(commandText))}`],
+    ['2. objects', columns(d.objects.map((o) => [o.object, o.mode, o.what]))],
+  );
+  for (const r of d.releases) {
+    rows.push([
+      `3.${r.order} ${r.release}`,
+      [
+        `${r.cluster} cluster ${r.clusterName}, namespace ${r.namespace}`,
+        `chart ${r.chart} ${r.version} from ${r.repo}`,
+        `values ${r.valuesFiles.join(', ')}${r.runValuesFile === null ? '' : ` (the last written by the job)`}`,
+        `then waits up to ${r.readiness.timeoutMinutes} min for the workloads in ${r.readiness.namespace} to be ready`,
+        commandText(r.command),
+      ].join('\n'),
+    ]);
+  }
+  const g = d.gateway;
+  rows.push(
+    [
+      '4. gateway',
+      `${columns(g.objects.map((o) => [o.object, o.mode, o.what]))}\nthen waits for the load balancer host of Service ${g.service}`,
+    ],
+    ['FSPIOP routes', columns(g.fspiopRoutes.map((r) => [`:${r.port}`, r.prefix, `→ ${r.destination}`]))],
+    [
+      'SDK outbound routes',
+      columns(g.outboundRoutes.map((r) => [`:${r.port}`, r.prefix, `→ ${r.destination}`])),
+    ],
+    ...(g.callbackRoutes.length === 0
+      ? []
+      : [
+          [
+            'callback routes',
+            columns(g.callbackRoutes.map((r) => [`:${r.port}`, r.prefix, `→ ${r.destination}`])),
+          ] as Row,
+        ]),
+    ['outbound-urls', list(Object.entries(g.outboundUrls).map(([fsp, url]) => `${fsp}: ${url}`))],
+    ['5. onboarding', columns(d.onboarding.map((o) => [o.step, o.what]))],
+    [
+      '6. health',
+      `after every pod is ready, from a probe Job on the hub-services nodes: ${d.health.attempts} requests per target (${d.health.requestTimeoutMs} ms each, ${d.health.deadlineMinutes} min in all); every target's median must be ≤ ${d.health.medianLimitMs} ms\n${list(d.health.targets)}`,
+    ],
+  );
+  const s = d.sizing;
+  const db = s.database;
+  rows.push(
+    [
+      'sizing',
+      columns(
+        [
+          ['component', 'role', 'replicas', 'schema', 'pool max', 'topics'],
+          ...s.components.map((c) => [
+            c.component,
+            c.role,
+            String(c.replicas),
+            c.database ?? '–',
+            c.poolMax === null ? '–' : String(c.poolMax),
+            c.topics.join(', ') || '–',
+          ]),
+        ],
+        [false, false, true, false, true, false],
+      ),
+    ],
+    [
+      'partitions',
+      `${s.partitions
+        .filter((p) => p.partitions > 1)
+        .map((p) => `${p.topic} ${p.partitions}`)
+        .join(', ')}; every other topic 1`,
+    ],
+    [
+      'kafka',
+      `${s.kafka.brokers} brokers, replication factor ${s.kafka.replicationFactor}, min.insync.replicas ${s.kafka.minInsyncReplicas}`,
+    ],
+    [
+      'database',
+      `${db.kind}: ${db.pods} DB-using pods open up to ${db.connections} connections (${db.pooledPods} × pool max ${s.dbPool.max} + ${db.fixedConnections} in pools their charts fix); ${
+        db.maxConnections === null
+          ? `max_connections unknown (${db.source})`
+          : `max_connections ${db.maxConnections} of ${db.source}, ${db.usable} usable after ${db.headroomPercent} % headroom: ${db.within ? 'within' : 'EXCEEDED'}`
+      }`,
+    ],
+    [
+      'position batch',
+      `${s.positionBatchSize} messages; pool min ${s.dbPool.min}, max ${s.dbPool.max} per pod`,
+    ],
+    ...d.asks.map((ask): Row => [ask.item, ask.value]),
+    [
+      'placeholders',
+      list(d.placeholders.map((p) => `${p.field} = ${p.value}; in the pipeline: ${p.inThePipeline}`)),
+    ],
+    ['tokens', d.tokens],
+    ['on failure', d.onFailure],
+    ['outputs', d.outputs.join('; ')],
+  );
+  return rows;
+}
+
+function cloudLadderRows(c: CloudLadderDetails): Row[] {
+  const rows: Row[] = [['job', c.job]];
+  if (c.failure !== null) rows.push(['would FAIL', c.failure]);
+  if (c.warnings.length > 0) rows.push(['WARNING', list(c.warnings)]);
+  rows.push(
+    [
+      'k6 runners',
+      `⌈rate / ${c.perRunnerRate ?? '?'}/s⌉ per rung (load.perRunnerRate), one per ${c.loadNodes.group} node: ${c.loadNodes.desiredSize} × ${c.loadNodes.instanceType} (max ${c.loadNodes.maxSize})`,
+    ],
+    [
+      'TestRuns',
+      columns(
+        [
+          ['rung', 'kind', 'rate', 'runners', 'TestRun', 'arguments'],
+          ...c.rungs.map((r) => [
+            r.id,
+            r.kind,
+            `${r.rate}/s`,
+            r.runners === null
+              ? `– needs ${r.needed} > ${c.loadNodes.desiredSize}: ${r.kind === 'stress' ? 'INVALID, search stops' : 'run refused'}`
+              : String(r.runners),
+            `${c.namespace}/${r.testRun}`,
+            r.arguments,
+          ]),
+        ],
+        [true, false, true, false, false, false],
+      ),
+    ],
+    [
+      'script',
+      `${c.script.path} (at most ${c.script.maxBytes} bytes) in ConfigMap ${c.script.configMap}, key ${c.script.key}; deleted whatever happens`,
+    ],
+    ['runner env', c.runnerEnv.join(', ')],
+    [
+      'remote write',
+      `${c.remoteWrite.url}\nService ${c.remoteWrite.service} port ${c.remoteWrite.portName} (${c.remoteWrite.port}); its load balancer host waited for up to ${c.remoteWrite.waitMinutes} min`,
+    ],
+    ['PromQL', c.promql],
+    [
+      'probe',
+      `${c.probe.from}\n${c.probe.attempts} requests per DFSP (${c.probe.requestTimeoutMs} ms each, ${c.probe.deadlineMinutes} min in all), status ${c.probe.expectStatus.join('/')}, median ≤ ${c.probe.maxMedianMs} ms\n${list(
+        Object.entries(c.probe.targets).map(([fsp, url]) => `${fsp}: ${url}`),
+      )}`,
+    ],
+    [
+      'rung timeout',
+      `${c.rungTimeoutMinutes} min beyond a rung's own length, then its TestRun is deleted and the rung is INVALID`,
+    ],
+    ['results', `${c.results.dir}/: ${c.results.files.join(', ')}`],
+    [
+      'placeholders',
+      list(c.placeholders.map((p) => `${p.field} = ${p.value}; in the pipeline: ${p.inThePipeline}`)),
+    ],
+    ['tokens', c.tokens],
+    ['outputs', c.outputs.join('; ')],
+  );
+  return rows;
 }
 
 function loadInfraRows(d: LoadInfraDetails): Row[] {
@@ -332,6 +505,7 @@ function ladderRows(d: LadderDetails): Row[] {
   rows.push(['SLOs per rung', columns(d.slos.map((slo) => [slo.label, slo.rule, slo.meaning]))]);
   rows.push(['valid only if', list(d.validity)]);
   rows.push(['rules', list(d.rules)]);
+  if (d.cloud !== null) rows.push(...cloudLadderRows(d.cloud));
   return rows;
 }
 
@@ -393,6 +567,7 @@ function phaseRows(phase: DryRunPhase): Row[] {
     case 'load-infra':
       return loadInfraRows(phase.details);
     case 'mojaloop':
+      return mojaloopRows(phase.details);
     case 'first-test':
       return notBuiltRows(phase.details);
     case 'ladder':

@@ -160,6 +160,8 @@ export interface PlannedRelease {
   repo: string;
   /** Values files passed with --values, as paths in the pipeline's checkout; empty: the chart's defaults. */
   valuesFiles: string[];
+  /** `--set-string` values from the stack; a placeholder names the provision output it comes from. */
+  stackValues?: Array<{ key: string; value: string; source: string; placeholder: boolean }>;
   /** The readiness wait that follows the install; null when the chart installs no workloads (CRDs only). */
   readiness: { namespace: string; timeoutMinutes: number } | null;
   /** `helm upgrade --install …` exactly as `helmUpgradeArgs` builds it, with a placeholder kubeconfig path. */
@@ -213,6 +215,145 @@ export interface LoadInfraDetails extends HelmPhaseDetails {
   asks: Ask[];
 }
 
+/** Phase 04: what deploy-mojaloop would do on the hub cluster, in its order (core `deployMojaloop`). */
+export interface MojaloopDetails {
+  /** The pipeline job: needs, environment, credentials, timeout, the inputs it is given. */
+  job: string;
+  helmVersion: string;
+  pinsFile: string;
+  /** Set when `planMojaloop` refuses the plan (no pin, a missing values file): nothing is installed. */
+  failure: string | null;
+  /** Before anything is created: each pinned Mojaloop chart pulled, then every key of ours proved in it. */
+  keyCheck: { commands: PlannedCommand[]; rule: string };
+  /** The namespaces, Secrets, certificates and Jobs created before the releases, in order: names only. */
+  objects: PlannedObject[];
+  /** The releases in install order with the exact `helm upgrade --install` of `planMojaloop`. */
+  releases: PlannedMojaloopRelease[];
+  readinessTimeoutMinutes: number;
+  sizing: MojaloopSizing;
+  gateway: {
+    /** The Istio ingress gateway Service (platform phase) whose load balancer host is read at run time. */
+    service: string;
+    objects: PlannedObject[];
+    fspiopRoutes: Array<{ port: number; prefix: string; destination: string }>;
+    outboundRoutes: Array<{ port: number; prefix: string; destination: string }>;
+    /** With mTLS: the switch's callbacks through the gateway to each SDK's inbound port; empty without. */
+    callbackRoutes: Array<{ port: number; prefix: string; destination: string }>;
+    /** The `outbound-urls` output for this run, with the gateway host as a placeholder. */
+    outboundUrls: Record<string, string>;
+  };
+  onboarding: Array<{ step: string; what: string }>;
+  health: {
+    medianLimitMs: number;
+    attempts: number;
+    requestTimeoutMs: number;
+    deadlineMinutes: number;
+    targets: string[];
+  };
+  /** Values only known in the pipeline, shown as placeholders. */
+  placeholders: Array<{ field: string; value: string; inThePipeline: string }>;
+  tokens: string;
+  onFailure: string;
+  outputs: string[];
+  /** The hub's node groups, the fleet and the security switches this configuration asks for. */
+  asks: Ask[];
+}
+
+/** One Kubernetes object a phase creates besides Helm: kind, place and name, never a value. */
+export interface PlannedObject {
+  /** `Secret dfsps/perffsp1-jws-signing-key`. */
+  object: string;
+  /** `replace`: ours, made to match; `create-only`: kept when it exists (keys, CA, passwords). */
+  mode: 'replace' | 'create-only';
+  what: string;
+}
+
+export interface PlannedMojaloopRelease extends Omit<PlannedRelease, 'readiness'> {
+  /** Our own chart (helm/charts/dfsp-fleet), installed from the checkout without --repo/--version. */
+  local: boolean;
+  /** The run values file the deploy writes before the install (database, Kafka, Redis). */
+  runValuesFile: string | null;
+  readiness: { namespace: string; timeoutMinutes: number };
+}
+
+export interface MojaloopSizing {
+  components: Array<{
+    component: string;
+    role: string;
+    replicas: number;
+    /** Its MySQL schema, when it uses one. */
+    database: string | null;
+    /** Connections one pod may open (mojaloop.dbPool.max, or the pool its chart fixes); null without MySQL. */
+    poolMax: number | null;
+    /** Topics it consumes: their partitions equal its replicas. */
+    topics: string[];
+  }>;
+  /** Topic → partitions (one per consumer replica, else 1). */
+  partitions: Array<{ topic: string; partitions: number }>;
+  kafka: { brokers: number; replicationFactor: number; minInsyncReplicas: number };
+  dbPool: { min: number; max: number };
+  positionBatchSize: number;
+  database: {
+    kind: 'rds' | 'in-cluster';
+    pods: number;
+    pooledPods: number;
+    fixedConnections: number;
+    /** Σ replicas × pool max: the most connections the hub can open. */
+    connections: number;
+    /** The database's max_connections and where it comes from; null when unknown. */
+    maxConnections: number | null;
+    source: string;
+    /** max_connections less the headroom the configuration keeps. */
+    usable: number | null;
+    headroomPercent: number;
+    within: boolean | null;
+  };
+}
+
+/** Phase 07 on the load cluster, as `runCloudLadder` would drive it (null in the rehearsal). */
+export interface CloudLadderDetails {
+  job: string;
+  /** Set when the action would refuse the run before creating anything (a rung needs too many runners). */
+  failure: string | null;
+  /** Things that would not stop the run but limit it (stress rungs beyond the runners there are). */
+  warnings: string[];
+  /** `load.perRunnerRate`: transfers/s one k6 runner pod is given; null when missing (the action refuses). */
+  perRunnerRate: number | null;
+  loadNodes: { group: string; instanceType: string; desiredSize: number; maxSize: number };
+  namespace: string;
+  rungs: Array<{
+    id: string;
+    kind: 'ladder' | 'stress';
+    rate: number;
+    /** `runnersForRate`; null when the rung needs more runners than the node group has. */
+    runners: number | null;
+    /** ⌈rate / per-runner rate⌉, at least 1: what the rung asks for. */
+    needed: number;
+    /** Why the rung cannot run as planned, or null. */
+    problem: string | null;
+    testRun: string;
+    arguments: string;
+  }>;
+  script: { path: string; configMap: string; key: string; maxBytes: number };
+  remoteWrite: { service: string; portName: string; port: number; url: string; waitMinutes: number };
+  promql: string;
+  probe: {
+    from: string;
+    targets: Record<string, string>;
+    attempts: number;
+    requestTimeoutMs: number;
+    deadlineMinutes: number;
+    maxMedianMs: number;
+    expectStatus: number[];
+  };
+  runnerEnv: string[];
+  rungTimeoutMinutes: number;
+  results: { dir: string; files: string[] };
+  placeholders: Array<{ field: string; value: string; inThePipeline: string }>;
+  tokens: string;
+  outputs: string[];
+}
+
 export interface NotBuiltDetails {
   /** Why it does not run, plainly. */
   reason: string;
@@ -262,6 +403,8 @@ export interface LadderDetails {
   validity: string[];
   /** How rungs decide the run. */
   rules: string[];
+  /** The cloud run on k6-operator (aws); null in the rehearsal. */
+  cloud: CloudLadderDetails | null;
 }
 
 export interface ReportSinkPlan {
@@ -321,7 +464,7 @@ export type DryRunPhase =
   | PhaseOf<'preflight', PreflightDetails>
   | PhaseOf<'provision', ProvisionDetails>
   | PhaseOf<'platform', PlatformDetails>
-  | PhaseOf<'mojaloop', NotBuiltDetails>
+  | PhaseOf<'mojaloop', MojaloopDetails>
   | PhaseOf<'load-infra', LoadInfraDetails>
   | PhaseOf<'first-test', NotBuiltDetails>
   | PhaseOf<'ladder', LadderDetails>

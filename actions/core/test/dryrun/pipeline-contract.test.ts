@@ -1,20 +1,34 @@
 // The pipeline facts the dry run states (dryrun/pipeline.ts) against the YAML and the action shells
 // they come from: a changed default or a new sink fails here instead of making the dry run wrong.
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import {
+  Inputs as MOJALOOP_INPUTS,
+  Outputs as MOJALOOP_OUTPUTS,
+} from '../../../deploy-mojaloop/src/names.js';
+import {
+  DEFAULT_RESULTS_DIR,
+  DEFAULT_RUNG_TIMEOUT_MINUTES,
+  Inputs as LADDER_INPUTS,
+} from '../../../ladder/src/names.js';
 import { Inputs as LOAD_INFRA_INPUTS, Outputs as LOAD_INFRA_OUTPUTS } from '../../../load-infra/src/names.js';
 import { Inputs as PLATFORM_INPUTS } from '../../../platform/src/names.js';
 import { POLL_INTERVAL_MS as PROVISION_POLL_MS } from '../../../provision/src/names.js';
 import { PIPELINE_PHASES } from '../../../report/src/names.js';
 import { POLL_INTERVAL_MS as TEARDOWN_POLL_MS } from '../../../teardown/src/names.js';
+import { DEFAULT_SCRIPT } from '../../src/cloud-ladder/settings.js';
 import {
   kubeconfigPlaceholder,
+  LADDER_DEFAULTS,
   LOAD_INFRA_DEFAULTS,
+  MOJALOOP_DEFAULTS,
   PLATFORM_DEFAULTS,
+  PLATFORM_STACK_INPUT,
   PROVISION_DEFAULTS,
   REHEARSAL_STEP,
   REPORT_ARTIFACT,
@@ -35,12 +49,45 @@ interface Step {
 }
 interface Job {
   uses?: string;
+  outputs?: Record<string, string>;
   needs?: string | string[];
   environment?: string;
   permissions?: Record<string, string>;
   'timeout-minutes'?: number;
   with?: Record<string, unknown>;
   steps?: Step[];
+}
+interface ActionYaml {
+  inputs: Record<string, { required?: boolean; default?: string }>;
+  outputs?: Record<string, unknown>;
+}
+
+/**
+ * The step's inputs are exactly the dry run's wiring, each read from the job it names (`inputs`: the
+ * workflow's own inputs; anything else not a job: a literal value); every required input is given.
+ */
+async function expectWiring(
+  job: Job | undefined,
+  action: string,
+  wiring: Readonly<Record<string, string>>,
+): Promise<void> {
+  const step = job?.steps?.find((s) => s.uses === `./actions/${action}`);
+  expect(step, action).toBeDefined();
+  const given = step?.with ?? {};
+  expect(Object.keys(given).sort()).toEqual(Object.keys(wiring).sort());
+  const needs = [job?.needs ?? []].flat();
+  for (const [input, source] of Object.entries(wiring)) {
+    const value = String(given[input]);
+    if (source === 'inputs') expect(value, input).toMatch(new RegExp(`^\\$\\{\\{ inputs\\.${input} \\}\\}$`));
+    else if (needs.includes(source))
+      expect(value, input).toMatch(new RegExp(`needs\\.${source}\\.outputs\\.`));
+    else expect(value, input).toBe(source);
+  }
+  const doc = await yamlAt<ActionYaml>(`actions/${action}/action.yml`);
+  const required = Object.entries(doc.inputs)
+    .filter(([, spec]) => spec.required === true)
+    .map(([name]) => name);
+  expect(Object.keys(given)).toEqual(expect.arrayContaining(required));
 }
 interface Workflow {
   on: Record<string, { inputs?: Record<string, { options?: string[] }> } | null>;
@@ -139,6 +186,65 @@ describe('dry-run pipeline facts', () => {
     // The dry run states the defaults; the pipeline must not override them.
     expect(Object.keys(step?.with ?? {})).not.toContain(LOAD_INFRA_INPUTS.HelmDir);
     expect(Object.keys(step?.with ?? {})).not.toContain(LOAD_INFRA_INPUTS.ReadinessTimeoutMinutes);
+  });
+
+  it('platform is given provision’s outputs JSON as stack-outputs', async () => {
+    const pipeline = await yamlAt<Workflow>('.github/workflows/perf-pipeline.yml');
+    const step = pipeline.jobs.platform?.steps?.find((s) => s.uses === './actions/platform');
+    expect(PLATFORM_INPUTS.StackOutputs).toBe(PLATFORM_STACK_INPUT);
+    expect(step?.with?.[PLATFORM_STACK_INPUT]).toBe(`\${{ needs.provision.outputs.outputs }}`);
+  });
+
+  it('mojaloop defaults match actions/deploy-mojaloop and its job in perf-pipeline.yml', async () => {
+    expect(await inputDefault('deploy-mojaloop', MOJALOOP_INPUTS.HelmDir)).toBe(MOJALOOP_DEFAULTS.helmDir);
+    expect(Number(await inputDefault('deploy-mojaloop', MOJALOOP_INPUTS.ReadinessTimeoutMinutes))).toBe(
+      MOJALOOP_DEFAULTS.readinessTimeoutMinutes,
+    );
+    const action = await yamlAt<ActionYaml>('actions/deploy-mojaloop/action.yml');
+    expect(Object.keys(action.outputs ?? {})).toEqual(
+      expect.arrayContaining(Object.values(MOJALOOP_OUTPUTS)),
+    );
+    const pipeline = await yamlAt<Workflow>('.github/workflows/perf-pipeline.yml');
+    const job = pipeline.jobs.mojaloop;
+    expect(job?.needs).toEqual([...MOJALOOP_DEFAULTS.needs]);
+    expect(job?.['timeout-minutes']).toBe(MOJALOOP_DEFAULTS.jobTimeoutMinutes);
+    expect(job?.environment).toBeDefined();
+    expect(job?.permissions?.['id-token']).toBe('write');
+    const helm = job?.steps?.find((s) => s.uses?.startsWith('azure/setup-helm@'));
+    expect(helm?.with?.version).toBe(MOJALOOP_DEFAULTS.helmVersion);
+    expect(Object.keys(job?.outputs ?? {})).toEqual([...MOJALOOP_DEFAULTS.jobOutputs]);
+    await expectWiring(job, 'deploy-mojaloop', MOJALOOP_DEFAULTS.wiring);
+  });
+
+  it('ladder defaults match actions/ladder, the core’s script and its job in perf-pipeline.yml', async () => {
+    // The per-runner rate is the configuration's (load.perRunnerRate), not an input the job could set.
+    const action = await yamlAt<ActionYaml>('actions/ladder/action.yml');
+    expect(Object.keys(action.inputs)).not.toContain('per-runner-rate');
+    expect(await inputDefault('ladder', LADDER_INPUTS.Script)).toBe(DEFAULT_SCRIPT);
+    expect(Number(await inputDefault('ladder', LADDER_INPUTS.RungTimeoutMinutes))).toBe(
+      LADDER_DEFAULTS.rungTimeoutMinutes,
+    );
+    expect(DEFAULT_RUNG_TIMEOUT_MINUTES).toBe(LADDER_DEFAULTS.rungTimeoutMinutes);
+    expect(await inputDefault('ladder', LADDER_INPUTS.ResultsDir)).toBe(DEFAULT_RESULTS_DIR);
+    // The bundle the ConfigMap takes is committed, so the job needs no build step.
+    expect(existsSync(`${root}${DEFAULT_SCRIPT}`)).toBe(true);
+    const pipeline = await yamlAt<Workflow>('.github/workflows/perf-pipeline.yml');
+    const job = pipeline.jobs.ladder;
+    expect(job?.needs).toEqual([...LADDER_DEFAULTS.needs]);
+    expect(job?.['timeout-minutes']).toBe(LADDER_DEFAULTS.jobTimeoutMinutes);
+    expect(job?.environment).toBeDefined();
+    expect(job?.permissions?.['id-token']).toBe('write');
+    const credentials = job?.steps?.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    expect(credentials?.with?.['role-duration-seconds']).toBe(LADDER_DEFAULTS.roleDurationSeconds);
+    await expectWiring(job, 'ladder', LADDER_DEFAULTS.wiring);
+    const step = job?.steps?.find((s) => s.uses === './actions/ladder');
+    expect(step?.with?.['outbound-urls']).toBe(`\${{ needs.mojaloop.outputs.outbound-urls }}`);
+    expect(step?.with?.['results-dir']).toBe(LADDER_DEFAULTS.resultsDir);
+    const upload = job?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with).toMatchObject({
+      name: LADDER_DEFAULTS.artifact,
+      path: `${LADDER_DEFAULTS.resultsDir}/`,
+    });
   });
 
   it('the phases the dry run reports on are the report action’s', () => {

@@ -15,6 +15,7 @@ import {
 import {
   DryRunInputError,
   HUB_GATEWAY_PROBE_NOT_YET,
+  LADDER_VERDICT_RULE,
   PLACEHOLDER_ROLE_ARN,
   PLACEHOLDER_STATE_BUCKET,
 } from '../../src/dryrun/plan.js';
@@ -82,10 +83,10 @@ describe('dry-run plan for aws-1000tps', () => {
       preflight: 'would-run',
       provision: 'would-run',
       platform: 'would-run',
-      mojaloop: 'not-built',
+      mojaloop: 'would-run',
       'load-infra': 'would-run',
       'first-test': 'not-built',
-      ladder: 'not-built',
+      ladder: 'would-run',
       report: 'would-run',
       teardown: 'would-run',
     });
@@ -188,7 +189,10 @@ describe('dry-run plan for aws-1000tps', () => {
         formatThreshold(slo, threshold),
       ]),
     );
-    expect(ladder.reason).toMatch(/not built/);
+    expect(ladder.reason).toBeNull();
+    expect(ladder.cloud?.rungs.filter((r) => r.kind === 'ladder').map((r) => r.rate)).toEqual(
+      config.ladder.rungs.map((r) => r.rate),
+    );
 
     const dfsps = phase(p, 'config').details.dfsps;
     expect(dfsps.count).toBe(8);
@@ -221,17 +225,16 @@ describe('dry-run plan for aws-1000tps', () => {
     expect(stress.ifEveryRungPasses.rates.at(-1)).toBeLessThanOrEqual(settings.maxRate);
   });
 
-  it('expects the INVALID report naming the first phase that is not built, and the history series', async () => {
+  it('expects the ladder’s verdict once every phase of the report’s list would succeed, and the history series', async () => {
     const config = await resolved('aws-1000tps');
     const p = await plan(config);
     const report = phase(p, 'report').details;
-    expect(report.expectedVerdict).toBe('INVALID');
-    expect(report.expectedSummary).toBe(
-      'The run stopped at phase mojaloop, which is not part of the pipeline yet.',
-    );
-    expect(p.outcome).toMatch(
-      /^the run would stop at mojaloop \(not built yet\); the report would be INVALID/,
-    );
+    expect(report.expectedVerdict).toBe('PASS, FAIL or INVALID');
+    expect(report.expectedSummary).toBe(`${LADDER_VERDICT_RULE}.`);
+    expect(phase(p, 'report').summary).toMatch(/^verdict PASS, FAIL or INVALID: /);
+    // first-test is not built, but no job needs it: the chain still reaches the end.
+    expect(p.outcome).toMatch(/^the run would reach the end \(first test is not built/);
+    expect(p.outcome).toMatch(/teardown runs$/);
     expect(report.history.path).toBe(historyPath({ profile: config.profile, config }));
     expect(report.history.regressionRule).toBe(regressionRuleText(config.report.regression));
     expect(report.sinks.map((s) => [s.trigger, s.appliesToProfile])).toEqual([
@@ -292,6 +295,16 @@ function expectedReleases(
     version: install.pin.version,
     repo: install.pin.repo,
     valuesFiles: install.valuesFiles,
+    ...(install.setValues === undefined
+      ? {}
+      : {
+          stackValues: install.setValues.map((set) => ({
+            key: set.key,
+            value: set.value,
+            source: set.source,
+            placeholder: set.placeholder === true,
+          })),
+        }),
     readiness:
       install.workloads === false
         ? null
@@ -381,6 +394,11 @@ describe('dry-run platform phase', () => {
     expect(phase(p, 'report').details.expectedSummary).toBe(
       'The run stopped at phase platform, which failed.',
     );
+    expect(phase(p, 'mojaloop')).toMatchObject({
+      status: 'skipped',
+      summary: 'skipped: platform would fail, and the mojaloop job needs it',
+    });
+    expect(phase(p, 'ladder').status).toBe('skipped');
     expect(p.outcome).toMatch(/stop at platform \(it would fail\)/);
   });
 
@@ -429,7 +447,9 @@ describe('dry-run load-infra phase', () => {
     ]);
     expect(loadInfra.details.checks[0]?.what).toMatch(/TestRun CRD \(testruns\.k6\.io, k6\.io\/v1alpha1\)/);
     expect(loadInfra.details.checks[1]?.what).toMatch(/^assertNoK6OnHubCluster:/);
-    expect(HUB_GATEWAY_PROBE_NOT_YET).toBe('not yet: needs the hub gateway from the mojaloop phase');
+    expect(HUB_GATEWAY_PROBE_NOT_YET).toMatch(
+      /^not in this phase: .*the ladder probes every DFSP outbound URL/,
+    );
     expect(loadInfra.details.notYet).toEqual([
       expect.objectContaining({ item: 'hub gateway probe', why: HUB_GATEWAY_PROBE_NOT_YET }),
     ]);
@@ -455,7 +475,7 @@ describe('dry-run load-infra phase', () => {
     expect(loadInfra.summary).toMatch(/^skipped:/);
   });
 
-  it('without a k6-operator pin it would fail before installing; the platform and the stop at mojaloop stay', async () => {
+  it('without a k6-operator pin it would fail before installing; platform and mojaloop still succeed, the ladder is skipped', async () => {
     const files = await platformFiles();
     const pins = new Map(files.pins);
     pins.delete('k6-operator');
@@ -465,8 +485,13 @@ describe('dry-run load-infra phase', () => {
     expect(loadInfra.details.releases).toEqual([]);
     expect(loadInfra.summary).toMatch(/^would FAIL before installing anything/);
     expect(phase(p, 'platform').details.failure).toBeNull();
+    expect(phase(p, 'mojaloop').details.failure).toBeNull();
     // The report names the first phase that did not succeed, in the pipeline's order.
-    expect(p.outcome).toMatch(/^the run would stop at mojaloop \(not built yet\)/);
+    expect(p.outcome).toMatch(/^the run would stop at load-infra \(it would fail\)/);
+    expect(phase(p, 'ladder')).toMatchObject({
+      status: 'skipped',
+      summary: 'skipped: load-infra would fail, and the ladder job needs it',
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../src/cost/render.js';
+import { LADDER_VERDICT_RULE } from '../../src/dryrun/plan.js';
 import { columns, keyValueLines, renderDryRunJson, renderDryRunText } from '../../src/dryrun/render.js';
 import { PHASE_STATUSES } from '../../src/dryrun/types.js';
 import { phase, plan, resolved } from './support.js';
@@ -23,7 +24,7 @@ describe('renderDryRunText', () => {
     expect(text).toContain('cost cap                   $150.00: within the cap');
     expect(text).toContain('/mlperf/r123/terraform.tfstate');
     for (const rung of config.ladder.rungs) expect(text).toMatch(new RegExp(`\\s${rung.rate}/s\\s`));
-    expect(text).toContain('expected verdict      INVALID: The run stopped at phase mojaloop');
+    expect(text).toContain(`expected verdict      PASS, FAIL or INVALID: ${LADDER_VERDICT_RULE}.`);
   });
 
   it('shows each platform release with its cluster, chart, values, readiness and Helm command', async () => {
@@ -43,8 +44,13 @@ describe('renderDryRunText', () => {
     }
     expect(text).toContain('then no readiness wait (CRDs only, no workloads)');
     expect(text).toMatch(/kubeconfigs\s+hub: \$TMPDIR\/mlperf-kube-XXXXXX\/mlperf-r123-hub\.kubeconfig/);
-    expect(text).toMatch(/^ {2}outcome {5}the run would stop at mojaloop \(not built yet\)/m);
     const platformBlock = text.slice(text.indexOf('03 Platform'), text.indexOf('04 Mojaloop'));
+    expect(text).toMatch(/^ {2}outcome {5}the run would reach the end/m);
+    // The stack values the platform only gets from provision's outputs, named as placeholders.
+    expect(platformBlock).toMatch(
+      /placeholders\s+aws-load-balancer-controller: clusterName = <provision output hub-cluster-name>\n\s+aws-load-balancer-controller: vpcId = <provision outputs\.vpcId>/,
+    );
+    expect(platformBlock).toMatch(/job\s+platform .*input stack-outputs is provision's outputs JSON/);
     expect(platformBlock).not.toMatch(/load cluster|k6-operator|mlperf-r123-load/);
   });
 
@@ -65,7 +71,7 @@ describe('renderDryRunText', () => {
     expect(block).toMatch(/check TestRun CRD\s+load cluster mlperf-r123-load/);
     expect(block).toMatch(/check no k6 on hub\s+hub cluster mlperf-r123-hub\n\s+assertNoK6OnHubCluster:/);
     expect(block).toMatch(
-      /hub gateway probe\s+connectivity from the load cluster to the hub gateway\n\s+not yet: needs the hub gateway from the mojaloop phase/,
+      /hub gateway probe\s+connectivity from the load cluster to the hub gateway\n\s+not in this phase: it runs before the mojaloop phase makes the gateway; the ladder probes/,
     );
     expect(block).toMatch(/kubeconfigs\s+load: \$TMPDIR\/mlperf-kube-XXXXXX\/mlperf-r123-load\.kubeconfig/);
     expect(block).toMatch(/k6 runners\s+1 runner\(s\), 50 VUs pre-allocated, at most 200/);

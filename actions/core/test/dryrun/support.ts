@@ -1,7 +1,8 @@
 // Shared by the dry-run tests: profiles resolved as the pipeline resolves them, planned at a fixed time.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import type { DispatchChoices } from '../../src/config/dispatch.js';
 import type { RunConfig } from '../../src/config/index.js';
 import { loadPricingTable } from '../../src/cost/pricing.js';
@@ -17,13 +18,16 @@ export const pricing = loadPricingTable();
 export const HELM_DIR = fileURLToPath(new URL('../../../../helm/', import.meta.url));
 export const PINS_FILE = path.join(HELM_DIR, 'versions.yaml');
 export const VALUES_DIR = path.join(HELM_DIR, 'values');
+export const DFSP_FLEET_CHART = path.join(HELM_DIR, 'charts', 'dfsp-fleet', 'Chart.yaml');
 
 /** The repository's chart pins and values files, as the CLI reads them for the planner. */
 export async function platformFiles(): Promise<DryRunPlatformInput> {
   const entries = await readdir(VALUES_DIR, { recursive: true, withFileTypes: true });
+  const chart = parse(await readFile(DFSP_FLEET_CHART, 'utf8')) as { version: string };
   return {
     pins: await loadChartPins(PINS_FILE),
     pinsFile: 'helm/versions.yaml',
+    dfspFleetVersion: chart.version,
     valuesFiles: entries
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(VALUES_DIR, path.join(entry.parentPath, entry.name))),
