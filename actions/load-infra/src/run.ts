@@ -62,7 +62,7 @@ export function readInputs(io: ActionIo, workspace: string): LoadInfraSettings {
 }
 
 const PROBE_NOT_RUN =
-  'Connectivity probe to the hub gateway: **not run yet**: the gateway address comes from the Mojaloop phase, which is not built.';
+  'Connectivity probe to the hub gateway: run by the ladder phase before its first rung (the gateway address comes from the Mojaloop phase).';
 
 export async function run(io: ActionIo, runtime: LoadInfraRuntime): Promise<void> {
   let kubeconfig: KubeconfigFile | undefined;

@@ -81,7 +81,9 @@ describe('load-infra action', () => {
     expect(JSON.parse(outputs[Outputs.Installed] ?? '[]')).toMatchObject([
       { key: 'k6-operator', cluster: 'load' },
     ]);
-    expect(summaries[0]).toContain('Connectivity probe to the hub gateway: **not run yet**');
+    expect(summaries[0]).toContain(
+      'Connectivity probe to the hub gateway: run by the ladder phase before its first rung',
+    );
     for (const line of [...logs, ...summaries])
       for (const token of secrets) expect(line).not.toContain(token);
   });

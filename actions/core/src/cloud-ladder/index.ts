@@ -32,7 +32,6 @@ export {
   scriptConfigMapName,
 } from './script.js';
 export {
-  DEFAULT_PER_RUNNER_RATE,
   DEFAULT_SCRIPT,
   HUB_PROMETHEUS,
   K6_RUN_NAMESPACE,

@@ -149,7 +149,7 @@ export async function runCloudLadder(
   const outboundUrls = parseOutboundUrls(params.outboundUrls, cfg.dfsps.count);
   if (!Number.isFinite(params.perRunnerRate) || params.perRunnerRate <= 0) {
     throw new Error(
-      `per-runner-rate: got ${params.perRunnerRate}; allowed: transfers/s per k6 runner, above 0`,
+      `load.perRunnerRate: got ${params.perRunnerRate}; allowed: transfers/s per k6 runner, above 0`,
     );
   }
   // `separate: true` puts one runner per node, so the node group's size caps the runners of a rung.
@@ -158,7 +158,7 @@ export async function runCloudLadder(
     const needed = Math.max(1, Math.ceil(rung.rate / params.perRunnerRate));
     if (needed > maxRunners) {
       throw new Error(
-        `ladder.rungs[${index}].rate ${rung.rate}/s needs ${needed} k6 runners at ${params.perRunnerRate}/s each (per-runner-rate); allowed: at most ${maxRunners}, one per node of the load node group (infrastructure.load.nodeGroups.loadRunners.desiredSize)`,
+        `ladder.rungs[${index}].rate ${rung.rate}/s needs ${needed} k6 runners at ${params.perRunnerRate}/s each (load.perRunnerRate); allowed: at most ${maxRunners}, one per node of the load node group (infrastructure.load.nodeGroups.loadRunners.desiredSize)`,
       );
     }
   });
@@ -184,7 +184,7 @@ export async function runCloudLadder(
   const ceiling = maxRunners * params.perRunnerRate;
   if (stress.enabled && stress.maxRate > ceiling) {
     // Not refused: the ladder itself fits; only the top of the stress search cannot run.
-    const note = `Stress rungs above ${ceiling}/s cannot run: ${maxRunners} load node(s) × ${params.perRunnerRate}/s per runner (per-runner-rate), below ladder.stress.maxRate ${stress.maxRate}/s; such a rung ends INVALID and the search stops there.`;
+    const note = `Stress rungs above ${ceiling}/s cannot run: ${maxRunners} load node(s) × ${params.perRunnerRate}/s per runner (load.perRunnerRate), below ladder.stress.maxRate ${stress.maxRate}/s; such a rung ends INVALID and the search stops there.`;
     notes.push(note);
     log(`warning: ${note}`);
   }

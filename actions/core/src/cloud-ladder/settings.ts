@@ -39,12 +39,6 @@ export const HUB_PROMETHEUS = {
   port: 9090,
 } as const;
 
-/**
- * Transfers/s one k6 runner pod is given. REFERENCE §1: one k6 pod on one m7i.2xlarge drove
- * 1000 transfers/s (peaking at 1,471 VUs) in the published 1000 TPS run.
- */
-export const DEFAULT_PER_RUNNER_RATE = 1000;
-
 /** The bundled k6 script, relative to the workspace (written by the k6 build). */
 export const DEFAULT_SCRIPT = 'k6/dist/transfer.js';
 

@@ -278,7 +278,7 @@ describe('runCloudLadder (fake load and hub API servers, fake Prometheus behind 
 
   it('refuses a ladder rung that needs more runners than the load node group has nodes', async () => {
     await expect(runCloudLadder(w.deps, { ...w.params, perRunnerRate: 4 })).rejects.toThrow(
-      'ladder.rungs[0].rate 10/s needs 3 k6 runners at 4/s each (per-runner-rate); allowed: at most 1, one per node of the load node group',
+      'ladder.rungs[0].rate 10/s needs 3 k6 runners at 4/s each (load.perRunnerRate); allowed: at most 1, one per node of the load node group',
     );
     expect(w.load.requests).toEqual([]);
     expect(w.hub.requests).toEqual([]);
@@ -296,7 +296,7 @@ describe('runCloudLadder (fake load and hub API servers, fake Prometheus behind 
     });
     const results = await readRunResults(outcome.resultsPath);
     expect(results.hints).toContain(
-      'Stress rungs above 100/s cannot run: 1 load node(s) × 100/s per runner (per-runner-rate), below ladder.stress.maxRate 200/s; such a rung ends INVALID and the search stops there.',
+      'Stress rungs above 100/s cannot run: 1 load node(s) × 100/s per runner (load.perRunnerRate), below ladder.stress.maxRate 200/s; such a rung ends INVALID and the search stops there.',
     );
     // The ladder passed; the first stress rung (12/s with stepPercent 25) still fits on one runner.
     expect(results.rungs[0]?.outcome).toBe('PASS');

@@ -43,7 +43,7 @@ describe('committed profiles', () => {
     const { hub, load } = config.infrastructure;
     expect(hub.nodeGroups.hubServices).toMatchObject({ instanceType: 'm7i.2xlarge', desiredSize: 10 });
     expect(hub.nodeGroups.kafka).toMatchObject({ instanceType: 'm7i.2xlarge', desiredSize: 3 });
-    expect(load.nodeGroups.loadRunners).toMatchObject({ instanceType: 'm7i.2xlarge', desiredSize: 1 });
+    expect(load.nodeGroups.loadRunners).toMatchObject({ instanceType: 'm7i.2xlarge', desiredSize: 2 });
     expect(config.ladder.rungs.map((rung) => rung.rate)).toEqual([100, 500, 1000]);
     const target = config.ladder.rungs[2];
     expect(target?.warmupSeconds).toBeGreaterThanOrEqual(300);

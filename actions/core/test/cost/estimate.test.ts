@@ -51,24 +51,24 @@ describe('cost estimate', () => {
       'EC2 kafka: m7i.2xlarge': [3, 1.4],
       'EC2 dfsps: c7i.4xlarge': [7, 5.94],
       'EC2 monitoring: m7i.2xlarge': [2, 0.93],
-      'EC2 load-runners: m7i.2xlarge': [1, 0.47],
+      'EC2 load-runners: m7i.2xlarge': [2, 0.93],
       'EKS control planes (hub, load)': [2, 0.2],
       'RDS MySQL db.m6i.2xlarge (Multi-AZ: primary + standby)': [2, 1.58],
       'RDS gp3 storage 400 GiB (Multi-AZ: primary + standby)': [800, 0.15],
       'ElastiCache cache.m7g.large (primary + 1 replica)': [2, 0.35],
       'NAT gateways (one-per-az)': [3, 0.15],
       'Public IPv4 addresses of the NAT gateways': [3, 0.02],
-      'EBS gp3 root volumes (50 GiB per node)': [1150, 0.15],
+      'EBS gp3 root volumes (50 GiB per node)': [1200, 0.15],
     });
     const perRun = estimate.lines.filter((l) => l.per === 'run').map((l) => [l.item, roundUsd(l.totalUsd)]);
     expect(perRun).toEqual([
-      ['NAT data processed (5 GB per node)', 5.75],
+      ['NAT data processed (5 GB per node)', 6],
       ['Inter-AZ traffic (14,544,000 transfers × 50 kB)', 14.54],
     ]);
-    expect(roundUsd(estimate.hourly)).toBe(15.99);
+    expect(roundUsd(estimate.hourly)).toBe(16.46);
     expect(estimate.hours).toBeCloseTo(4.2, 10);
-    expect(roundUsd(estimate.total)).toBe(87.46);
-    expect(estimate.total).toBeCloseTo(estimate.hourly * estimate.hours + 5.75 + 14.544, 6);
+    expect(roundUsd(estimate.total)).toBe(89.69);
+    expect(estimate.total).toBeCloseTo(estimate.hourly * estimate.hours + 6 + 14.544, 6);
     expect(estimate.usesUnverifiedPrices).toBe(true);
   });
 
@@ -78,7 +78,7 @@ describe('cost estimate', () => {
       { role: 'kafka', instanceType: 'm7i.2xlarge', count: 3 },
       { role: 'dfsps', instanceType: 'c7i.4xlarge', count: 7 },
       { role: 'monitoring', instanceType: 'm7i.2xlarge', count: 2 },
-      { role: 'load-runners', instanceType: 'm7i.2xlarge', count: 1 },
+      { role: 'load-runners', instanceType: 'm7i.2xlarge', count: 2 },
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('cost estimate', () => {
     const estimate = estimateRunCost(config, pricing);
     const ec2 = estimate.lines.filter((l) => l.item.startsWith('EC2 '));
     expect(ec2.every((l) => l.verified && l.source === 'karpenter')).toBe(true);
-    expect(roundUsd(ec2.reduce((sum, l) => sum + l.hourlyUsd, 0))).toBe(roundUsd(16 * 0.4032 + 7 * 0.714));
+    expect(roundUsd(ec2.reduce((sum, l) => sum + l.hourlyUsd, 0))).toBe(roundUsd(17 * 0.4032 + 7 * 0.714));
   });
 
   it('halves the database line without Multi-AZ and renders the table with the unverified marker', async () => {

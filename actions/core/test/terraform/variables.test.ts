@@ -43,7 +43,7 @@ describe('Terraform variables', () => {
         monitoring: group('monitoring', 'm7i.2xlarge', 2, 2, 2, false),
       },
       load_node_groups: {
-        'load-runners': group('load-runners', 'm7i.2xlarge', 1, 1, 2, true),
+        'load-runners': group('load-runners', 'm7i.2xlarge', 2, 2, 2, true),
       },
       database: { instance_class: 'db.m6i.2xlarge', allocated_storage_gb: 400, multi_az: true },
       cache: { node_type: 'cache.m7g.large', replicas: 1 },

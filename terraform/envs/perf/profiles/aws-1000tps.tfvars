@@ -55,12 +55,12 @@ hub_node_groups = {
 }
 
 load_node_groups = {
-  # Reference: one k6 pod on one m7i.2xlarge drove 1000 transfers/s (peak 1,471 VUs); max 2 lets a
-  # second runner join for the stress search towards 2000/s.
+  # Reference: one k6 pod on one m7i.2xlarge drove 1000 transfers/s (peak 1,471 VUs). k6-operator puts
+  # one runner per node and nothing scales the group, so two nodes carry the stress search to 2000/s.
   load-runners = {
     instance_type = "m7i.2xlarge"
-    min_size      = 1
-    desired_size  = 1
+    min_size      = 2
+    desired_size  = 2
     max_size      = 2
     taints = [
       { key = "mlperf/role", value = "load-runners", effect = "NO_SCHEDULE" },

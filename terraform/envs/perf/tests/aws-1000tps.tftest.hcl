@@ -49,8 +49,8 @@ variables {
   load_node_groups = {
     load-runners = {
       instance_type = "m7i.2xlarge"
-      min_size      = 1
-      desired_size  = 1
+      min_size      = 2
+      desired_size  = 2
       max_size      = 2
       taints        = [{ key = "mlperf/role", value = "load-runners", effect = "NO_SCHEDULE" }]
     }
@@ -111,7 +111,7 @@ run "aws_1000tps" {
   assert {
     condition = {
       for role, group in output.load_node_groups : role => "${join(",", group.instance_types)} ${group.min_size}/${group.desired_size}/${group.max_size}"
-    } == { load-runners = "m7i.2xlarge 1/1/2" }
+    } == { load-runners = "m7i.2xlarge 2/2/2" }
     error_message = "Load node groups differ from the aws-1000tps design."
   }
 
