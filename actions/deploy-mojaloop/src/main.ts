@@ -20,7 +20,8 @@ const credentials = async () => {
 
 await run(actionsIo, {
   credentials,
-  secretString: (arn) => getSecretString({ arn, credentials }),
+  // The default credential chain: the pipeline role from the OIDC step.
+  secretString: (arn) => getSecretString({ arn }),
   hub: (access) => {
     const api = createKubeApi({ ...access, name: 'hub' });
     return {

@@ -1,114 +1,46 @@
 /**
- * Reads the RDS-managed master secret (Secrets Manager `GetSecretValue`) with a SigV4-signed request,
- * so the deploy needs no extra SDK package: the one permission is `secretsmanager:GetSecretValue` on
- * that secret (and `kms:Decrypt` on its key). The value is returned to the caller only; errors carry the
- * ARN and AWS's error type, never the value.
+ * Reads the RDS-managed master secret with the official Secrets Manager client (`GetSecretValue`):
+ * the one permission is `secretsmanager:GetSecretValue` on that secret (and `kms:Decrypt` on its key).
+ * The value is returned to the caller only; errors carry the ARN and AWS's error name, never the value.
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentials } from '../aws/client-config.js';
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-function toBuffer(data: SourceData): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
-
-/** SHA-256 / HMAC-SHA-256 over node:crypto in the shape the SigV4 signer expects. */
-class Sha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(this.secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { type AwsClientSettings, awsClientConfig } from '../aws/client-config.js';
 
 /** Fields of a Secrets Manager ARN: arn:<partition>:secretsmanager:<region>:<account>:secret:<name>. */
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):\d{12}:secret:.+$/;
 
 export interface MasterSecretRequest {
   arn: string;
-  credentials: AwsCredentials | (() => Promise<AwsCredentials>);
-  /** Injected for tests; default global fetch. */
-  fetch?: typeof fetch;
-  /** Default `https://secretsmanager.<region>.amazonaws.com`. */
-  endpoint?: string;
-  timeoutMs?: number;
+  /** Client settings besides the region, which comes from the ARN (credentials, endpoint in tests). */
+  client?: Omit<AwsClientSettings, 'region'>;
+}
+
+/** The region of a Secrets Manager ARN; refuses anything else naming the input. */
+export function secretRegion(arn: string): string {
+  const region = SECRET_ARN.exec(arn)?.[1];
+  if (region === undefined) {
+    throw new Error(
+      `input db-secret-arn: got ${JSON.stringify(arn)}; allowed: a Secrets Manager ARN (provision output db_master_user_secret_arn)`,
+    );
+  }
+  return region;
 }
 
 export async function getSecretString(request: MasterSecretRequest): Promise<string> {
-  const match = SECRET_ARN.exec(request.arn);
-  if (!match?.[1]) {
-    throw new Error(
-      `input db-secret-arn: got ${JSON.stringify(request.arn)}; allowed: a Secrets Manager ARN (provision output db_master_user_secret_arn)`,
-    );
-  }
-  const region = match[1];
-  const endpoint = new URL(request.endpoint ?? `https://secretsmanager.${region}.amazonaws.com`);
-  const credentials =
-    typeof request.credentials === 'function' ? await request.credentials() : request.credentials;
-  const body = JSON.stringify({ SecretId: request.arn });
-  const signer = new SignatureV4({
-    service: 'secretsmanager',
-    region,
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-    },
-    sha256: Sha256,
-    uriEscapePath: true,
-    applyChecksum: true,
-  });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: endpoint.protocol,
-    hostname: endpoint.hostname,
-    ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
-    path: '/',
-    headers: {
-      host: endpoint.host,
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'secretsmanager.GetSecretValue',
-    },
-    body,
-  });
-  const response = await (request.fetch ?? fetch)(endpoint.toString(), {
-    method: 'POST',
-    headers: signed.headers as Record<string, string>,
-    body,
-    signal: AbortSignal.timeout(request.timeoutMs ?? 15_000),
-  });
-  const text = await response.text();
-  let parsed: { SecretString?: unknown; __type?: unknown; message?: unknown; Message?: unknown } = {};
+  const region = secretRegion(request.arn);
+  const client = new SecretsManagerClient(awsClientConfig({ ...request.client, region }));
   try {
-    parsed = JSON.parse(text);
-  } catch {
-    // an error page; reported by status below
+    const answer = await client.send(new GetSecretValueCommand({ SecretId: request.arn }));
+    if (typeof answer.SecretString !== 'string') {
+      throw new Error(`secretsmanager:GetSecretValue on ${request.arn}: the answer has no SecretString`);
+    }
+    return answer.SecretString;
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('secretsmanager:GetSecretValue on')) throw error;
+    const name = error instanceof Error ? error.name : 'Error';
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`secretsmanager:GetSecretValue on ${request.arn}: ${name} (${message})`);
+  } finally {
+    client.destroy();
   }
-  if (!response.ok) {
-    const type =
-      typeof parsed.__type === 'string' ? parsed.__type.split('#').pop() : `HTTP ${response.status}`;
-    const message = parsed.message ?? parsed.Message;
-    throw new Error(
-      `secretsmanager:GetSecretValue on ${request.arn}: ${type}${typeof message === 'string' ? ` (${message})` : ''}`,
-    );
-  }
-  if (typeof parsed.SecretString !== 'string') {
-    throw new Error(`secretsmanager:GetSecretValue on ${request.arn}: the answer has no SecretString`);
-  }
-  return parsed.SecretString;
 }

@@ -1,51 +1,45 @@
-import { describe, expect, it } from 'vitest';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
 import { getSecretString } from '../../src/mojaloop/master-secret.js';
 import { parseMasterSecret } from '../../src/mojaloop/objects.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-1a2b3c-AbCdEf';
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-real-secret', sessionToken: 'tok' };
 
-/** FAKE Secrets Manager endpoint: records the request, answers as scripted. */
-function fakeFetch(status: number, body: unknown) {
-  const calls: Array<{ url: string; headers: Record<string, string>; body: string }> = [];
-  const fetcher = (async (url: string | URL | Request, init?: RequestInit) => {
-    calls.push({
-      url: String(url),
-      headers: init?.headers as Record<string, string>,
-      body: String(init?.body),
-    });
-    return new Response(JSON.stringify(body), { status });
-  }) as typeof fetch;
-  return { fetcher, calls };
-}
+// FAKE Secrets Manager: aws-sdk-client-mock answers the real client's commands in-process.
+const secrets = mockClient(SecretsManagerClient);
+afterEach(() => secrets.reset());
 
 describe('the RDS master secret', () => {
-  it('is read with a SigV4-signed GetSecretValue in the secret region', async () => {
-    const { fetcher, calls } = fakeFetch(200, {
-      SecretString: '{"username":"mlperf_admin","password":"p@ss"}',
-    });
-    const text = await getSecretString({ arn: ARN, credentials: CREDENTIALS, fetch: fetcher });
+  it('is read with GetSecretValue for exactly that ARN, in the region the ARN names', async () => {
+    secrets
+      .on(GetSecretValueCommand)
+      .resolves({ SecretString: '{"username":"mlperf_admin","password":"p@ss"}' });
+    const text = await getSecretString({ arn: ARN, client: { credentials: CREDENTIALS } });
     expect(parseMasterSecret(text, ARN)).toEqual({ username: 'mlperf_admin', password: 'p@ss' });
-    expect(calls[0]?.url).toBe('https://secretsmanager.eu-west-2.amazonaws.com/');
-    expect(calls[0]?.body).toBe(JSON.stringify({ SecretId: ARN }));
-    expect(calls[0]?.headers['x-amz-target']).toBe('secretsmanager.GetSecretValue');
-    expect(calls[0]?.headers.authorization).toMatch(
-      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-2\/secretsmanager\/aws4_request, SignedHeaders=[^,]*x-amz-target[^,]*, Signature=[0-9a-f]{64}$/,
-    );
-    expect(calls[0]?.headers['x-amz-security-token']).toBe('tok');
+    const calls = secrets.commandCalls(GetSecretValueCommand);
+    expect(calls.map((call) => call.args[0].input)).toEqual([{ SecretId: ARN }]);
+    expect(await calls[0]?.thisValue.config.region()).toBe('eu-west-2');
   });
 
   it('names the ARN and the AWS error, never a value', async () => {
-    const { fetcher } = fakeFetch(400, {
-      __type: 'com.amazonaws#AccessDeniedException',
-      message: 'not authorized to perform secretsmanager:GetSecretValue',
+    const denied = Object.assign(new Error('not authorized to perform secretsmanager:GetSecretValue'), {
+      name: 'AccessDeniedException',
     });
-    await expect(getSecretString({ arn: ARN, credentials: CREDENTIALS, fetch: fetcher })).rejects.toThrow(
+    secrets.on(GetSecretValueCommand).rejects(denied);
+    await expect(
+      getSecretString({ arn: ARN, client: { credentials: CREDENTIALS, maxAttempts: 1 } }),
+    ).rejects.toThrow(
       `secretsmanager:GetSecretValue on ${ARN}: AccessDeniedException (not authorized to perform secretsmanager:GetSecretValue)`,
     );
-    await expect(
-      getSecretString({ arn: 'mlperf-db', credentials: CREDENTIALS, fetch: fetcher }),
-    ).rejects.toThrow('input db-secret-arn: got "mlperf-db"; allowed: a Secrets Manager ARN');
+    secrets.on(GetSecretValueCommand).resolves({ SecretBinary: new Uint8Array([1]) });
+    await expect(getSecretString({ arn: ARN, client: { credentials: CREDENTIALS } })).rejects.toThrow(
+      `secretsmanager:GetSecretValue on ${ARN}: the answer has no SecretString`,
+    );
+    await expect(getSecretString({ arn: 'mlperf-db' })).rejects.toThrow(
+      'input db-secret-arn: got "mlperf-db"; allowed: a Secrets Manager ARN',
+    );
     expect(() => parseMasterSecret('{"username":"u"}', ARN)).toThrow(
       `secret ${ARN}: missing username or password`,
     );
