@@ -60,6 +60,17 @@ const HEADERS = {
   'fspiop-destination': 'perffsp1',
 };
 
+/** The callback most cases send: `PUT /transfers/x` with the standard headers and body. */
+function putTransfer(port: number) {
+  return client().send({
+    endpoint: endpointAt(port),
+    path: '/transfers/x',
+    method: 'PUT',
+    headers: HEADERS,
+    body: BODY,
+  });
+}
+
 describe('CallbackClient', () => {
   it('compiles the origin once, bracketing IPv6 hosts', () => {
     expect(compileEndpoint('https://[::1]:4443/x')?.origin).toBe('https://[::1]:4443');
@@ -95,14 +106,7 @@ describe('CallbackClient', () => {
       response.end();
     });
     servers.push(server);
-    const endpoint = endpointAt(port);
-    const result = await client().send({
-      endpoint,
-      path: '/transfers/x',
-      method: 'PUT',
-      headers: HEADERS,
-      body: BODY,
-    });
+    const result = await putTransfer(port);
     expect(result).toEqual({ ok: true, status: 200 });
   });
 
@@ -113,14 +117,7 @@ describe('CallbackClient', () => {
       response.end(text);
     });
     servers.push(server);
-    const endpoint = endpointAt(port);
-    const result = await client().send({
-      endpoint,
-      path: '/transfers/x',
-      method: 'PUT',
-      headers: HEADERS,
-      body: BODY,
-    });
+    const result = await putTransfer(port);
     expect(result).toEqual({ ok: false, status: 400, errorCode: '3100', errorDescription: 'Bad thing' });
   });
 
@@ -130,28 +127,14 @@ describe('CallbackClient', () => {
       response.end('x'.repeat(100_000));
     });
     servers.push(server);
-    const endpoint = endpointAt(port);
-    const result = await client().send({
-      endpoint,
-      path: '/transfers/x',
-      method: 'PUT',
-      headers: HEADERS,
-      body: BODY,
-    });
+    const result = await putTransfer(port);
     expect(result).toEqual({ ok: false, status: 500 });
   });
 
   it('reports a refused connection as a transport error', async () => {
     const { server, port } = await serve(() => {});
     await closeServer(server);
-    const endpoint = endpointAt(port);
-    const result = await client().send({
-      endpoint,
-      path: '/transfers/x',
-      method: 'PUT',
-      headers: HEADERS,
-      body: BODY,
-    });
+    const result = await putTransfer(port);
     expect(result.ok).toBe(false);
     expect(result.status).toBeUndefined();
     expect(result.error).toBe('ECONNREFUSED');
@@ -186,14 +169,7 @@ describe('CallbackClient', () => {
       response.end();
     });
     servers.push(server);
-    const endpoint = endpointAt(port);
-    const result = await client().send({
-      endpoint,
-      path: '/transfers/x',
-      method: 'PUT',
-      headers: HEADERS,
-      body: BODY,
-    });
+    const result = await putTransfer(port);
     expect(result).toEqual({ ok: true, status: 202 });
     expect(seen).toHaveLength(2);
   });
@@ -204,14 +180,7 @@ describe('CallbackClient', () => {
       response.end();
     });
     servers.push(server);
-    const endpoint = endpointAt(port);
-    const result = await client().send({
-      endpoint,
-      path: '/transfers/x',
-      method: 'PUT',
-      headers: HEADERS,
-      body: BODY,
-    });
+    const result = await putTransfer(port);
     expect(result).toEqual({ ok: false, status: 503 });
     expect(seen).toHaveLength(1);
   });

@@ -33,7 +33,7 @@ import {
   runProbeJob,
 } from '../k8s/probe.js';
 import { SCRIPT_ENV } from '../k8s/runner-env.js';
-import { LOAD_NODE_SELECTOR, LOAD_TOLERATIONS } from '../k8s/testrun.js';
+import { LOAD_NODE_SELECTOR, LOAD_TOLERATIONS, runnersForRate } from '../k8s/testrun.js';
 import { type LadderResult, runLadder } from '../ladder/engine.js';
 import type { PromQuery } from '../prometheus/client.js';
 import { writeRunResults } from '../results/io.js';
@@ -155,7 +155,7 @@ export async function runCloudLadder(
   // `separate: true` puts one runner per node, so the node group's size caps the runners of a rung.
   const maxRunners = cfg.infrastructure.load.nodeGroups.loadRunners.desiredSize;
   cfg.ladder.rungs.forEach((rung, index) => {
-    const needed = Math.max(1, Math.ceil(rung.rate / params.perRunnerRate));
+    const needed = runnersForRate(rung.rate, params.perRunnerRate);
     if (needed > maxRunners) {
       throw new Error(
         `ladder.rungs[${index}].rate ${rung.rate}/s needs ${needed} k6 runners at ${params.perRunnerRate}/s each (load.perRunnerRate); allowed: at most ${maxRunners}, one per node of the load node group (infrastructure.load.nodeGroups.loadRunners.desiredSize)`,

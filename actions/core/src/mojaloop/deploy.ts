@@ -22,6 +22,7 @@ import {
   HUB_SERVICES_ROLE,
   MOJALOOP_NAMESPACE,
   ROLE_LABEL,
+  SDK_OUTBOUND_PORT,
   SECRETS,
 } from './names.js';
 import {
@@ -46,8 +47,7 @@ import {
 import type { PlannedMojaloopInstall } from './plan.js';
 import { type MojaloopInfra, mojaloopRunValues, type Values } from './values.js';
 
-/** The SDK outbound port (helm/charts/dfsp-fleet values `sdk.outboundPort`, REFERENCE §2). */
-export const SDK_OUTBOUND_PORT = 4001;
+export { SDK_OUTBOUND_PORT };
 
 export type DeployStep = 'values-keys' | 'objects' | 'db-init' | 'helm' | 'readiness' | 'gateway';
 

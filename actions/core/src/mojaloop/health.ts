@@ -8,7 +8,13 @@ import { dfspIds } from '../fleet/names.js';
 import type { KubeApi } from '../k8s/client.js';
 import type { ProbeOptions, ProbeReport, ProbeTarget, ProbeTargetResult } from '../k8s/probe.js';
 import type { ServiceInfo } from './cluster.js';
-import { DFSP_NAMESPACE, HUB_SERVICES_ROLE, MOJALOOP_NAMESPACE, ROLE_LABEL } from './names.js';
+import {
+  DFSP_NAMESPACE,
+  HUB_SERVICES_ROLE,
+  MOJALOOP_NAMESPACE,
+  ROLE_LABEL,
+  SDK_OUTBOUND_PORT,
+} from './names.js';
 
 /** Issue 6 item 5: every service answers its health endpoint with a median under 50 ms in-cluster. */
 export const HEALTH_MEDIAN_LIMIT_MS = 50;
@@ -18,7 +24,6 @@ export const HEALTH_REQUEST_TIMEOUT_MS = 2_000;
 export const HEALTH_DEADLINE_MS = 5 * 60_000;
 /** The SDK outbound API answers its root; any HTTP answer below 500 shows the process serves requests. */
 const SDK_ALIVE_STATUSES = [200, 404];
-const SDK_OUTBOUND_PORT = 4001;
 
 export type RunProbeJob = (
   api: KubeApi,

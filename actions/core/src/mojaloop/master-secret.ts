@@ -29,18 +29,18 @@ export function secretRegion(arn: string): string {
 export async function getSecretString(request: MasterSecretRequest): Promise<string> {
   const region = secretRegion(request.arn);
   const client = new SecretsManagerClient(awsClientConfig({ ...request.client, region }));
+  let secret: string | undefined;
   try {
-    const answer = await client.send(new GetSecretValueCommand({ SecretId: request.arn }));
-    if (typeof answer.SecretString !== 'string') {
-      throw new Error(`secretsmanager:GetSecretValue on ${request.arn}: the answer has no SecretString`);
-    }
-    return answer.SecretString;
+    secret = (await client.send(new GetSecretValueCommand({ SecretId: request.arn }))).SecretString;
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('secretsmanager:GetSecretValue on')) throw error;
     const name = error instanceof Error ? error.name : 'Error';
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`secretsmanager:GetSecretValue on ${request.arn}: ${name} (${message})`);
   } finally {
     client.destroy();
   }
+  if (typeof secret !== 'string') {
+    throw new Error(`secretsmanager:GetSecretValue on ${request.arn}: the answer has no SecretString`);
+  }
+  return secret;
 }

@@ -70,6 +70,10 @@ export const DATABASES = ['central_ledger', 'account_lookup', 'oracle_msisdn'] a
  */
 export const HUB_CALLBACK_CLIENT_SECRET = 'hub-callback-client-tls';
 
+/** The SDK scheme adapter's ports (helm/charts/dfsp-fleet values `sdk.*Port`, REFERENCE §2). */
+export const SDK_INBOUND_PORT = 4000;
+export const SDK_OUTBOUND_PORT = 4001;
+
 /** The Istio ingress gateway Service the platform phase installs (release istio-ingressgateway). */
 export const GATEWAY_SERVICE = { namespace: 'istio-ingress', name: 'istio-ingressgateway' } as const;
 

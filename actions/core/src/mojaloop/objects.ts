@@ -25,6 +25,7 @@ import {
   HUB_JWS_SIGNER_NAMES,
   MOJALOOP_NAMESPACE,
   RELEASES,
+  SDK_INBOUND_PORT,
   SECRETS,
 } from './names.js';
 
@@ -259,31 +260,35 @@ export function gatewayManifests(
       })),
     },
   };
-  const outbound: KubeManifest = {
+  const outbound = sdkPrefixRoutes('mlperf-sdk-outbound', fspIds, outboundPath, sdkOutboundPort);
+  return [gateway, fspiop, outbound, ...(mtls ? callbackManifests(fspIds, sdkInboundPort) : [])];
+}
+
+/**
+ * One route per DFSP on the gateway's port 80: `<pathOf(fspId)>/…` to that DFSP's SDK on `port`, the
+ * prefix cut off (the SDK serves its API at the root).
+ */
+function sdkPrefixRoutes(
+  name: string,
+  fspIds: readonly string[],
+  pathOf: (fspId: string) => string,
+  port: number,
+): KubeManifest {
+  return {
     apiVersion: ISTIO_NETWORKING,
     kind: 'VirtualService',
-    metadata: {
-      name: 'mlperf-sdk-outbound',
-      namespace: GATEWAY_SERVICE.namespace,
-      labels: { ...MANAGED_BY },
-    },
+    metadata: { name, namespace: GATEWAY_SERVICE.namespace, labels: { ...MANAGED_BY } },
     spec: {
       hosts: ['*'],
       gateways: [GATEWAY_NAME],
       http: fspIds.map((fspId) => ({
-        match: [{ port: 80, uri: { prefix: `${outboundPath(fspId)}/` } }],
+        match: [{ port: 80, uri: { prefix: `${pathOf(fspId)}/` } }],
         rewrite: { uri: '/' },
-        route: [
-          { destination: { host: svc(`${fspId}-sdk`, DFSP_NAMESPACE), port: { number: sdkOutboundPort } } },
-        ],
+        route: [{ destination: { host: svc(`${fspId}-sdk`, DFSP_NAMESPACE), port: { number: port } } }],
       })),
     },
   };
-  return [gateway, fspiop, outbound, ...(mtls ? callbackManifests(fspIds, sdkInboundPort) : [])];
 }
-
-/** The SDK inbound port (dfsp-fleet `sdk.inboundPort`, REFERENCE §2). */
-export const SDK_INBOUND_PORT = 4000;
 
 /** Where the switch services post a DFSP's callbacks inside the cluster (the gateway's port 80). */
 export function callbackPath(fspId: string): string {
@@ -301,26 +306,7 @@ export const GATEWAY_INTERNAL_HOST = svc(GATEWAY_SERVICE.name, GATEWAY_SERVICE.n
  * there by anyone but the switch still meets the SDK's JWS validation.
  */
 function callbackManifests(fspIds: readonly string[], sdkInboundPort: number): KubeManifest[] {
-  const routes: KubeManifest = {
-    apiVersion: ISTIO_NETWORKING,
-    kind: 'VirtualService',
-    metadata: {
-      name: 'mlperf-hub-callbacks',
-      namespace: GATEWAY_SERVICE.namespace,
-      labels: { ...MANAGED_BY },
-    },
-    spec: {
-      hosts: ['*'],
-      gateways: [GATEWAY_NAME],
-      http: fspIds.map((fspId) => ({
-        match: [{ port: 80, uri: { prefix: `${callbackPath(fspId)}/` } }],
-        rewrite: { uri: '/' },
-        route: [
-          { destination: { host: svc(`${fspId}-sdk`, DFSP_NAMESPACE), port: { number: sdkInboundPort } } },
-        ],
-      })),
-    },
-  };
+  const routes = sdkPrefixRoutes('mlperf-hub-callbacks', fspIds, callbackPath, sdkInboundPort);
   const origination = fspIds.map((fspId): KubeManifest => {
     const host = svc(`${fspId}-sdk`, DFSP_NAMESPACE);
     return {

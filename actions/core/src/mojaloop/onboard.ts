@@ -15,8 +15,8 @@ import {
   type OnboardingLogger,
   onboardFleet,
 } from '../onboarding/index.js';
-import { DFSP_NAMESPACE, MOJALOOP_NAMESPACE } from './names.js';
-import { callbackPath, GATEWAY_INTERNAL_HOST, SDK_INBOUND_PORT } from './objects.js';
+import { DFSP_NAMESPACE, MOJALOOP_NAMESPACE, SDK_INBOUND_PORT } from './names.js';
+import { callbackPath, GATEWAY_INTERNAL_HOST } from './objects.js';
 import { serviceProxyUrl } from './proxy-http.js';
 
 /**
