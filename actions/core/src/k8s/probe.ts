@@ -19,10 +19,11 @@
  * (diagnosis only).
  */
 import { randomBytes } from 'node:crypto';
-import type { V1Job, V1Pod, V1Toleration } from '@kubernetes/client-node';
-import { type Clock, formatDuration, systemClock } from '../aws/clock.js';
-import { isKubeNotFound, type KubeApi } from './client.js';
-import { diagnosePod, formatPodDiagnosis, lastEvents } from './diagnose.js';
+import type { V1Job, V1Toleration } from '@kubernetes/client-node';
+import { type Clock, systemClock } from '../aws/clock.js';
+import type { KubeApi } from './client.js';
+import { JobAbortedError, type JobRunOutcome, runJobToEnd } from './job-run.js';
+import { restrictedContainerSecurity, restrictedPodSecurity } from './pod-security.js';
 
 export interface ProbeTarget {
   name: string;
@@ -272,12 +273,7 @@ export function buildProbeJob(name: string, targets: ProbeTarget[], options: Pro
           restartPolicy: 'Never',
           automountServiceAccountToken: false,
           enableServiceLinks: false,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: PROBE_RUN_AS_USER,
-            runAsGroup: PROBE_RUN_AS_USER,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
+          securityContext: restrictedPodSecurity(PROBE_RUN_AS_USER),
           ...(options.nodeSelector === undefined ? {} : { nodeSelector: { ...options.nodeSelector } }),
           ...(tolerations === undefined ? {} : { tolerations }),
           containers: [
@@ -290,11 +286,7 @@ export function buildProbeJob(name: string, targets: ProbeTarget[], options: Pro
                 { name: 'MLPERF_PROBE_MAX_TIME', value: seconds(options.requestTimeoutMs) },
               ],
               resources: PROBE_RESOURCES,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                readOnlyRootFilesystem: true,
-                capabilities: { drop: ['ALL'] },
-              },
+              securityContext: restrictedContainerSecurity(),
             },
           ],
         },
@@ -480,55 +472,11 @@ export function judgeLatency(
 
 // ------------------------------------------------------------------ running
 
-export class ProbeAbortedError extends Error {
+export class ProbeAbortedError extends JobAbortedError {
   constructor(job: string, created: boolean) {
-    super(created ? `probe aborted; Job ${job} deleted` : `probe aborted before Job ${job} was created`);
+    super('probe', job, created);
     this.name = 'ProbeAbortedError';
   }
-}
-
-type JobEnd =
-  | { state: 'succeeded' | 'failed'; job: V1Job }
-  | { state: 'deadline'; job: V1Job | null; readError: string | null }
-  | { state: 'gone' };
-
-function jobState(job: V1Job): 'succeeded' | 'failed' | null {
-  const conditions = job.status?.conditions ?? [];
-  const is = (type: string) => conditions.some((c) => c.type === type && c.status === 'True');
-  if (is('Failed') || (job.status?.failed ?? 0) > 0) return 'failed';
-  if (is('Complete') || (job.status?.succeeded ?? 0) > 0) return 'succeeded';
-  return null;
-}
-
-/** Sleep `ms` on the clock, or less when the signal aborts. */
-async function pause(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return clock.sleep(ms);
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<void>((resolve) => {
-    onAbort = resolve;
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([clock.sleep(ms), aborted]);
-  } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-  }
-}
-
-const time = (value: Date | string | undefined): number => {
-  if (value === undefined) return 0;
-  const ms = (value instanceof Date ? value : new Date(value)).getTime();
-  return Number.isNaN(ms) ? 0 : ms;
-};
-
-/** The pod whose log tells the story: one whose probe container ended, else the newest. */
-function pickPod(pods: V1Pod[]): V1Pod | undefined {
-  const ended = (p: V1Pod) =>
-    (p.status?.containerStatuses ?? []).some((s) => s.name === PROBE_CONTAINER && s.state?.terminated);
-  const byAge = [...pods].sort(
-    (a, b) => time(b.metadata?.creationTimestamp) - time(a.metadata?.creationTimestamp),
-  );
-  return byAge.find(ended) ?? byAge[0];
 }
 
 function emptyResults(targets: ProbeTarget[], attempts: number, why: string): ProbeTargetResult[] {
@@ -557,146 +505,43 @@ export async function runProbeJob(
   options: ProbeOptions,
 ): Promise<ProbeReport> {
   const clock = options.clock ?? systemClock;
-  const pollMs = options.pollMs ?? DEFAULT_PROBE_POLL_MS;
   const log = options.log ?? (() => {});
   const { namespace, signal } = options;
   const name = probeJobName(options.namePrefix ?? DEFAULT_PROBE_PREFIX, clock);
   const body = buildProbeJob(name, targets, options);
-  const ref = `${namespace}/${name}`;
-  if (signal?.aborted) throw new ProbeAbortedError(ref, false);
-
-  const began = clock.now();
-  const deadline = began + options.deadlineMs;
+  if (signal?.aborted) throw new ProbeAbortedError(`${namespace}/${name}`, false);
+  log(`probe Job ${namespace}/${name}: ${targets.length} target(s) × ${options.attempts} request(s)`);
+  let outcome: JobRunOutcome;
   try {
-    await api.batch.createNamespacedJob({ namespace, body });
+    outcome = await runJobToEnd(api, body, {
+      what: 'probe',
+      podLabel: PROBE_JOB_LABEL,
+      container: PROBE_CONTAINER,
+      deadlineMs: options.deadlineMs,
+      clock,
+      pollMs: options.pollMs ?? DEFAULT_PROBE_POLL_MS,
+      ...(signal === undefined ? {} : { signal }),
+      log,
+      ttlSeconds: PROBE_TTL_AFTER_FINISHED_SECONDS,
+    });
   } catch (error) {
-    // Not created (a 409 would be someone else's Job): nothing of ours to delete.
-    throw new Error(`creating probe Job ${ref} on the ${api.cluster} cluster: ${api.describe(error)}`);
-  }
-  log(`probe Job ${ref}: created, ${targets.length} target(s) × ${options.attempts} request(s)`);
-
-  let report: ProbeReport | undefined;
-  try {
-    const end = await waitForJob(api, namespace, name, deadline, clock, pollMs, signal);
-    log(`probe Job ${ref}: ${end.state}`);
-    const { results, logProblem } = await readResults(api, namespace, name, targets, options.attempts);
-    const completed = end.state === 'succeeded';
-    report = {
-      job: name,
-      completed,
-      results,
-      diagnosis: completed
-        ? null
-        : await diagnoseProbe(api, namespace, name, end, clock.now() - began, logProblem),
-    };
-    return report;
-  } finally {
-    try {
-      await api.batch.deleteNamespacedJob({ namespace, name, propagationPolicy: 'Background' });
-      log(`probe Job ${ref}: deleted`);
-    } catch (error) {
-      if (!isKubeNotFound(error)) {
-        const message = `deleting probe Job ${ref}: ${api.describe(error)} (its TTL of ${PROBE_TTL_AFTER_FINISHED_SECONDS} s removes it)`;
-        log(message);
-        if (report !== undefined) report.deleteError = message;
-      }
+    if (error instanceof JobAbortedError && !(error instanceof ProbeAbortedError)) {
+      throw new ProbeAbortedError(`${namespace}/${name}`, true);
     }
+    throw error;
   }
-}
-
-async function waitForJob(
-  api: KubeApi,
-  namespace: string,
-  name: string,
-  deadline: number,
-  clock: Clock,
-  pollMs: number,
-  signal: AbortSignal | undefined,
-): Promise<JobEnd> {
-  let last: V1Job | null = null;
-  let readError: string | null = null;
-  for (;;) {
-    if (signal?.aborted) throw new ProbeAbortedError(`${namespace}/${name}`, true);
-    try {
-      last = await api.batch.readNamespacedJob({ namespace, name });
-      readError = null;
-      const state = jobState(last);
-      if (state !== null) return { state, job: last };
-    } catch (error) {
-      if (isKubeNotFound(error)) return { state: 'gone' };
-      // A blip of the API server is not the probe's fault: keep polling until the deadline.
-      readError = api.describe(error);
-    }
-    const left = deadline - clock.now();
-    if (left <= 0) return { state: 'deadline', job: last, readError };
-    await pause(clock, Math.min(pollMs, left), signal);
-  }
-}
-
-async function readResults(
-  api: KubeApi,
-  namespace: string,
-  name: string,
-  targets: ProbeTarget[],
-  attempts: number,
-): Promise<{ results: ProbeTargetResult[]; logProblem: string | null }> {
-  let pod: V1Pod | undefined;
-  try {
-    const pods = await api.core.listNamespacedPod({ namespace, labelSelector: `${PROBE_JOB_LABEL}=${name}` });
-    pod = pickPod(pods.items ?? []);
-  } catch (error) {
-    const why = `listing the probe pods failed: ${api.describe(error)}`;
-    return { results: emptyResults(targets, attempts, why), logProblem: why };
-  }
-  if (pod === undefined) {
-    const why = 'no probe pod was created';
-    return { results: emptyResults(targets, attempts, why), logProblem: why };
-  }
-  const podName = pod.metadata?.name ?? '';
-  let text: string;
-  try {
-    const log = await api.core.readNamespacedPodLog({ namespace, name: podName, container: PROBE_CONTAINER });
-    text = typeof log === 'string' ? log : String(log);
-  } catch (error) {
-    const why = `reading the log of pod ${podName} failed: ${api.describe(error)}`;
-    return { results: emptyResults(targets, attempts, why), logProblem: why };
-  }
-  const results = parseProbeLog(text, targets).map((r) => ({ ...r, requested: r.requested ?? attempts }));
-  return { results, logProblem: null };
-}
-
-async function diagnoseProbe(
-  api: KubeApi,
-  namespace: string,
-  name: string,
-  end: JobEnd,
-  elapsedMs: number,
-  logProblem: string | null,
-): Promise<string> {
-  const ref = `${namespace}/${name}`;
-  const lines: string[] = [];
-  if (end.state === 'gone')
-    lines.push(`Probe Job ${ref} disappeared before it ended (deleted by someone else?).`);
-  else if (end.state === 'deadline')
-    lines.push(`Probe Job ${ref} did not finish within ${formatDuration(elapsedMs)}; deleted it.`);
-  else {
-    const failed = end.job.status?.conditions?.find((c) => c.type === 'Failed' && c.status === 'True');
-    const why = [failed?.reason, failed?.message].filter(Boolean).join(': ');
-    lines.push(`Probe Job ${ref} failed${why ? ` (${why})` : ''}.`);
-  }
-  if (end.state === 'deadline' && end.readError !== null)
-    lines.push(`- reading the Job failed: ${end.readError}`);
-  if (logProblem !== null) lines.push(`- ${logProblem}`);
-  try {
-    const pods = (
-      await api.core.listNamespacedPod({ namespace, labelSelector: `${PROBE_JOB_LABEL}=${name}` })
-    ).items;
-    for (const pod of pods ?? []) lines.push(...formatPodDiagnosis(await diagnosePod(api, pod)));
-  } catch (error) {
-    lines.push(`- listing the probe pods failed: ${api.describe(error)}`);
-  }
-  // Why a pod was never made (quota, admission, bad spec) is told on the Job's events.
-  const events = await lastEvents(api, namespace, 'Job', name);
-  for (const e of events) lines.push(`- Job event ${e.type} ${e.reason}: ${e.message}`);
-  return lines.join('\n');
+  const results =
+    outcome.log === null
+      ? emptyResults(targets, options.attempts, outcome.logProblem ?? 'no log')
+      : parseProbeLog(outcome.log, targets).map((r) => ({
+          ...r,
+          requested: r.requested ?? options.attempts,
+        }));
+  return {
+    job: outcome.job,
+    completed: outcome.completed,
+    results,
+    diagnosis: outcome.diagnosis,
+    ...(outcome.deleteError === undefined ? {} : { deleteError: outcome.deleteError }),
+  };
 }
