@@ -2,7 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-/** One action whose `src/main.ts` is bundled into `dist/index.js`. */
+/**
+ * One action whose `src/main.ts` is bundled into `dist/index.js`, and each of its
+ * `src/jobs/<name>.ts` (scripts run elsewhere, e.g. in a Kubernetes Job) into `dist/jobs/<name>.mjs`.
+ */
 export interface ActionEntry {
   name: string;
   /** Absolute path of `actions/<name>`. */
@@ -46,15 +49,27 @@ export async function findActions(actionsDir: string): Promise<ActionEntry[]> {
   return actions.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/**
- * Bundles one action in memory. Paths in the output are relative to `repoRoot`, so the bytes
- * do not depend on where the repository is checked out.
- */
-export async function bundleAction(action: ActionEntry, repoRoot: string): Promise<Map<string, Uint8Array>> {
+/** The action's job entries: `src/jobs/<name>.ts` files (not declarations), sorted. */
+export async function findJobEntries(action: ActionEntry): Promise<string[]> {
+  const jobsDir = path.join(action.dir, 'src', 'jobs');
+  if (!(await exists(jobsDir))) return [];
+  const entries = await readdir(jobsDir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => path.join(jobsDir, e.name))
+    .sort();
+}
+
+async function bundleOne(
+  repoRoot: string,
+  entry: string,
+  outfile: string,
+  extra: { minify?: boolean } = {},
+): Promise<Map<string, Uint8Array>> {
   const result = await build({
     absWorkingDir: repoRoot,
-    entryPoints: [path.join(action.dir, 'src', 'main.ts')],
-    outfile: path.join(action.dir, 'dist', 'index.js'),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -65,9 +80,31 @@ export async function bundleAction(action: ActionEntry, repoRoot: string): Promi
     charset: 'utf8',
     write: false,
     logLevel: 'silent',
+    ...extra,
   });
   const files = new Map<string, Uint8Array>();
   for (const file of result.outputFiles) files.set(file.path, file.contents);
+  return files;
+}
+
+/**
+ * Bundles one action in memory: `dist/index.js` and one `dist/jobs/<name>.mjs` per job entry
+ * (unminified: a job script is read in a ConfigMap and its stack traces in a pod log). Paths in the
+ * output are relative to `repoRoot`, so the bytes do not depend on where the repository is checked out.
+ */
+export async function bundleAction(action: ActionEntry, repoRoot: string): Promise<Map<string, Uint8Array>> {
+  const files = await bundleOne(
+    repoRoot,
+    path.join(action.dir, 'src', 'main.ts'),
+    path.join(action.dir, 'dist', 'index.js'),
+  );
+  for (const entry of await findJobEntries(action)) {
+    const name = path.basename(entry, '.ts');
+    const outfile = path.join(action.dir, 'dist', 'jobs', `${name}.mjs`);
+    for (const [file, contents] of await bundleOne(repoRoot, entry, outfile, { minify: false })) {
+      files.set(file, contents);
+    }
+  }
   return files;
 }
 

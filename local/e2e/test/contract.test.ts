@@ -3,13 +3,18 @@
  * mutual TLS, JWS and ILP on, onboarded with onboardLocalStack (which also onboards the probe DFSPs).
  * Every ordered payer→payee pair (56) goes through the payer SDK's outbound API the way k6 drives it
  * (lookup, quote, simple transfer); the hub's counters and positions must agree afterwards. Then
- * verify-security runs against the same hub and must prove every control.
+ * verify-security runs against the same hub and must prove every control, once in-process and once
+ * as the bundled cluster Job script (dist/jobs/verify-security.mjs) reading its credential mounts.
  */
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localSecurityTarget, partyIdentifier } from '@mlperf/core';
+import { fileURLToPath } from 'node:url';
+import { localReceiverBaseUrl, localSecurityTarget, partyIdentifier } from '@mlperf/core';
+import { SECURITY_JOB_ENV, SECURITY_JOB_FILES } from '@mlperf/core/security/cluster-job-contract';
+import { parseSecurityJobLog } from '@mlperf/core/security/cluster-target';
 import { type SecurityPosture, verifySecurity } from '@mlperf/core/security/index';
+import { spawnCommand } from '@mlperf/core/workflows/command';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupAlive, pidAlive, type StackHandle, startStack } from '../../stack/src/index.js';
 import { onboardLocalStack, probeReceiverPort } from '../../stack/src/onboard.js';
@@ -27,6 +32,11 @@ const PARTIES = 100;
 const CURRENCY = 'XXX';
 const CONCURRENCY = 8;
 const runDir = join(tmpdir(), `mlperf-contract-${process.pid}`);
+const JOB_SCRIPT = fileURLToPath(
+  new URL('../../../actions/deploy-mojaloop/dist/jobs/verify-security.mjs', import.meta.url),
+);
+/** The Job script's own bound: verifySecurity's deadlines keep it well under this. */
+const JOB_KILL_MS = 90_000;
 const dfspsConfig = {
   count: COUNT,
   partiesPerDfsp: PARTIES,
@@ -206,6 +216,66 @@ describe('contract: hub emulator + 8 real SDK 18 DFSPs, full security posture', 
     const after = await readHubMetrics(ports.hub.admin);
     expect((after.transfers.COMMITTED ?? 0) - (before.transfers.COMMITTED ?? 0)).toBe(42);
     expect((after.positions.perffsp1 ?? 0) - (before.positions.perffsp1 ?? 0)).toBe(42);
+  }, 120_000);
+
+  it('the bundled verify-security Job script proves every control from cluster-style mounts', async () => {
+    // Runs after the in-process verifySecurity test: both listen on the probe receiver port.
+    const { ports } = live();
+    await stat(JOB_SCRIPT).catch(() => {
+      throw new Error(`${JOB_SCRIPT} is missing: run \`npm run build\``);
+    });
+    // The mount layout of cluster-job-contract.ts, filled from the stack's run directory; the local
+    // hub calls the probe DFSPs back over HTTPS, hence the receiver TLS mount.
+    const creds = await mkdtemp(join(tmpdir(), 'mlperf-vs-creds-'));
+    const F = SECURITY_JOB_FILES;
+    const place = async (from: string[], to: string[]) => {
+      await mkdir(join(creds, ...to.slice(0, -1)), { recursive: true });
+      await copyFile(join(runDir, ...from), join(creds, ...to));
+    };
+    try {
+      for (const fspId of ['perfprobe1', 'perfprobe2']) {
+        await place(['pki', fspId, 'client.pem'], [F.mtlsDir, fspId, F.cert]);
+        await place(['pki', fspId, 'client-key.pem'], [F.mtlsDir, fspId, F.key]);
+        await place(['pki', 'ca.pem'], [F.mtlsDir, fspId, F.ca]);
+      }
+      for (const fspId of ['perfprobe1', 'perfprobe2', 'perffsp1'])
+        await place(['jws-private', `${fspId}-key.pem`], [F.jwsDir, fspId, F.jwsKey]);
+      await place(['pki', 'perfprobe1', 'server.pem'], [F.receiverTlsDir, F.cert]);
+      await place(['pki', 'perfprobe1', 'server-key.pem'], [F.receiverTlsDir, F.key]);
+
+      const receiverPort = probeReceiverPort(ports);
+      const env = {
+        PATH: process.env.PATH ?? '',
+        [SECURITY_JOB_ENV.hubUrl]: `https://127.0.0.1:${ports.hub.fspiop}`,
+        [SECURITY_JOB_ENV.currency]: CURRENCY,
+        [SECURITY_JOB_ENV.receiverPort]: String(receiverPort),
+        [SECURITY_JOB_ENV.receiverBaseUrl]: localReceiverBaseUrl(receiverPort),
+        [SECURITY_JOB_ENV.foreignFspId]: 'perffsp1',
+        [SECURITY_JOB_ENV.credentialsDir]: creds,
+      };
+      const started = Date.now();
+      // spawnCommand kills the script after JOB_KILL_MS: bounded even if it hangs.
+      const run = await spawnCommand(process.execPath, [JOB_SCRIPT], {
+        cwd: tmpdir(),
+        env,
+        timeoutMs: JOB_KILL_MS,
+      });
+      console.info(`the Job script ran in ${Date.now() - started} ms`);
+      const outcome = parseSecurityJobLog(run.stdout);
+      expect({ code: run.code, error: 'error' in outcome ? outcome.error : undefined }, run.stderr).toEqual({
+        code: 0,
+        error: undefined,
+      });
+      expect(run.stdout.trim().split('\n')).toHaveLength(1);
+      if (!('posture' in outcome)) throw new Error(outcome.error);
+      expect(outcome.posture.hubUrl).toBe(`https://127.0.0.1:${ports.hub.fspiop}`);
+      expect(outcome.posture.baseline.committed).toBe(true);
+      expect(
+        Object.fromEntries(Object.entries(outcome.posture.controls).map(([k, c]) => [k, c.status])),
+      ).toEqual({ mtls: 'proven', jwsValidation: 'proven', ilp: 'proven', expiry: 'proven' });
+    } finally {
+      await rm(creds, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('stops every process', async () => {

@@ -2,6 +2,17 @@
 // The package root (`@mlperf/core`) re-exports only the posture types and the probe-DFSP helpers;
 // verifySecurity and the FSPIOP builders load @mojaloop/sdk-standard-components (CommonJS, ~0.4 MB
 // bundled), so callers that run the probes import this module: `@mlperf/core/security/index`.
+
+// The verify-security Job's target and result lines. Its log parser (parseSecurityJobLog) is in
+// cluster-target.ts and not re-exported here: it loads the results schema, and the Job's bundle
+// imports this module.
+export {
+  formatSecurityJobError,
+  formatSecurityJobLine,
+  type ReadMountedText,
+  SECURITY_JOB_RECEIVER_HOST,
+  securityTargetFromMounts,
+} from './cluster-mounts.js';
 export {
   buildFulfil,
   buildTransferPrepare,
