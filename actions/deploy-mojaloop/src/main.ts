@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { STSClient } from '@aws-sdk/client-sts';
 import { awsClientConfig, createProcessRunner, systemClock } from '@mlperf/core';
 import { createKubeApi, waitForReady } from '@mlperf/core/k8s/index';
@@ -8,6 +9,9 @@ import {
   createServiceProxyHttpClient,
   getSecretString,
   onboardOnCluster,
+  runSecurityJob,
+  SECURITY_JOB_DEADLINE_MS,
+  SECURITY_JOB_POLL_MS,
 } from '@mlperf/core/mojaloop/index';
 import { actionsIo } from '../../_shell/src/io.js';
 import { PROXY_REQUEST_TIMEOUT_MS, run } from './run.js';
@@ -39,6 +43,13 @@ await run(actionsIo, {
           { run: runProbeJob, judge: judgeLatency },
           { log: (line) => actionsIo.info(line) },
         ),
+      verifySecurity: (input) =>
+        runSecurityJob(api, input, {
+          deadlineMs: SECURITY_JOB_DEADLINE_MS,
+          clock: systemClock,
+          pollMs: SECURITY_JOB_POLL_MS,
+          log: (line) => actionsIo.info(line),
+        }),
     };
   },
   onboard: onboardOnCluster,
@@ -47,4 +58,6 @@ await run(actionsIo, {
   workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
   // Stable across re-run attempts, so onboarding recognises its own funds-in.
   runId: `gh-${process.env.GITHUB_RUN_ID ?? 'manual'}`,
+  // Next to this bundle: dist/jobs/verify-security.mjs (tools/lib/bundle.ts builds both).
+  securityScript: () => readFile(new URL('./jobs/verify-security.mjs', import.meta.url), 'utf8'),
 });

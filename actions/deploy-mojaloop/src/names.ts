@@ -16,4 +16,5 @@ export const Outputs = {
   GatewayHost: 'gateway-host',
   OutboundUrls: 'outbound-urls',
   Health: 'health',
+  SecurityPosture: 'security-posture',
 } as const;

@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AwsCredentials, Clock, CommandRunner, HttpClient } from '@mlperf/core';
+import {
+  type AwsCredentials,
+  type Clock,
+  type CommandRunner,
+  dfspId,
+  formatPosture,
+  type HttpClient,
+  ROLE_LABEL,
+} from '@mlperf/core';
 import {
   type ClusterObjects,
   DFSP_FLEET_CHART_DIR,
@@ -11,6 +19,7 @@ import {
   dfspFleetRunValues,
   HEALTH_MEDIAN_LIMIT_MS,
   type HealthResult,
+  HUB_SERVICES_ROLE,
   IN_CLUSTER_INFRA,
   KAFKA_SERVICE,
   MOJALOOP_NAMESPACE,
@@ -20,6 +29,8 @@ import {
   parseMasterSecret,
   planMojaloop,
   resolveHubAdminServices,
+  type SecurityJobInput,
+  type SecurityJobOutcome,
   type ServiceInfo,
 } from '@mlperf/core/mojaloop/index';
 import {
@@ -50,6 +61,8 @@ export interface HubClients {
   /** Reaches Services through the API server's service proxy. */
   http: HttpClient;
   health(mojaloopServices: readonly ServiceInfo[], dfspCount: number): Promise<HealthResult>;
+  /** verify-security as a Job on the hub cluster (core `runSecurityJob`). */
+  verifySecurity(input: SecurityJobInput): Promise<SecurityJobOutcome>;
 }
 
 export interface DeployMojaloopRuntime {
@@ -63,6 +76,8 @@ export interface DeployMojaloopRuntime {
   workspace: string;
   /** Identifies the run for onboarding's idempotent funds-in (the workflow run id). */
   runId: string;
+  /** The bundled verify-security Job script (dist/jobs/verify-security.mjs). */
+  securityScript(): Promise<string>;
 }
 
 export interface DeployMojaloopSettings {
@@ -145,10 +160,28 @@ function healthJson(health: HealthResult | null): string {
   });
 }
 
+/** Where the verify-security Job runs: the hub's service nodes, like the Mojaloop services. */
+const SECURITY_JOB_NODES = { [ROLE_LABEL]: HUB_SERVICES_ROLE };
+
+function securityLines(security: SecurityJobOutcome | null): string[] {
+  if (security === null) return [];
+  const lines = ['', '### Verified security posture (negative probes from inside the cluster)', ''];
+  if (security.posture === null) {
+    lines.push(
+      `⚠️ verify-security did not run, so no control is proven: ${security.problem ?? 'no reason given'}`,
+    );
+  } else {
+    lines.push(...formatPosture(security.posture).map((line) => `- ${line}`));
+  }
+  for (const problem of security.cleanupProblems) lines.push(`- cleanup: ${problem}`);
+  return lines;
+}
+
 function summaryOf(
   result: MojaloopDeployResult | null,
   onboarded: string | null,
   health: HealthResult | null,
+  security: SecurityJobOutcome | null,
   failure: string | null,
 ): string {
   const lines = [`## Mojaloop: ${failure === null ? 'deployed, onboarded and healthy' : 'FAILED'}`, ''];
@@ -174,6 +207,7 @@ function summaryOf(
     for (const r of health.report.results)
       lines.push(`| ${r.name} | ${r.ok}/${r.attempts} | ${r.medianMs ?? '–'} ms |`);
   }
+  lines.push(...securityLines(security));
   if (failure) lines.push('', '```', failure, '```');
   return `${lines.join('\n')}\n`;
 }
@@ -183,6 +217,7 @@ export async function run(io: ActionIo, runtime: DeployMojaloopRuntime): Promise
   let result: MojaloopDeployResult | null = null;
   let onboarded: string | null = null;
   let health: HealthResult | null = null;
+  let security: SecurityJobOutcome | null = null;
   let failure: string | null = null;
   try {
     const settings = readInputs(io, runtime.workspace);
@@ -329,11 +364,24 @@ export async function run(io: ActionIo, runtime: DeployMojaloopRuntime): Promise
     io.info(
       `health: ${health.report.results.length} services in ${MOJALOOP_NAMESPACE} and ${DFSP_NAMESPACE} answer within ${HEALTH_MEDIAN_LIMIT_MS} ms (median)`,
     );
+
+    // verify-security: the posture is what the report states. A control the hub does not enforce is a
+    // finding, not a deploy failure; a Job that could not run leaves the posture unproven (and says why).
+    current = null; // fresh clients: the Job may run for minutes
+    security = await (await hub()).verifySecurity({
+      script: await runtime.securityScript(),
+      currency: config.dfsps.currency,
+      mtls: config.security.mtls,
+      foreignFspId: dfspId(1),
+      nodeSelector: SECURITY_JOB_NODES,
+    });
+    io.setOutput(Outputs.SecurityPosture, security.posture === null ? '' : JSON.stringify(security.posture));
+    for (const line of securityLines(security).filter((l) => l !== '')) io.info(line);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
     io.setFailed(failure);
   } finally {
-    await io.writeSummary(summaryOf(result, onboarded, health, failure)).catch(() => undefined);
+    await io.writeSummary(summaryOf(result, onboarded, health, security, failure)).catch(() => undefined);
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }
 }

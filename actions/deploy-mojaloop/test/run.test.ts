@@ -8,13 +8,20 @@ import {
   EKS_TOKEN_PREFIX,
   loadRunConfig,
 } from '@mlperf/core';
-import type { HealthResult, onboardOnCluster, ServiceInfo } from '@mlperf/core/mojaloop/index';
+import type {
+  HealthResult,
+  onboardOnCluster,
+  SecurityJobInput,
+  SecurityJobOutcome,
+  ServiceInfo,
+} from '@mlperf/core/mojaloop/index';
 import { mojaloopValues, type Values } from '@mlperf/core/mojaloop/values';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { movingClock, TEST_CA } from '../../_shell/test/kube-phase.js';
 import { recordingIo } from '../../_shell/test/recording-io.js';
 import { FakeCluster } from '../../core/test/mojaloop/fake-cluster.js';
+import { posture } from '../../core/test/results/support.js';
 import { Inputs, Outputs } from '../src/names.js';
 import { type DeployMojaloopRuntime, run } from '../src/run.js';
 
@@ -89,7 +96,16 @@ function passingHealth(services: readonly ServiceInfo[], medianMs = 9): HealthRe
   };
 }
 
-async function setup(options: { ready?: (ns: string) => boolean; medianMs?: number; waitMs?: number } = {}) {
+const PROVEN: SecurityJobOutcome = { posture: posture(), problem: null, cleanupProblems: [] };
+
+async function setup(
+  options: {
+    ready?: (ns: string) => boolean;
+    medianMs?: number;
+    waitMs?: number;
+    security?: SecurityJobOutcome;
+  } = {},
+) {
   const config = await loadRunConfig({ profile: 'aws-smoke', profilesDir: path.join(ROOT, 'profiles') });
   const full = mojaloopValues(config, {
     database: { host: DB_HOST, port: 3306, user: 'mlperf_admin' },
@@ -99,6 +115,7 @@ async function setup(options: { ready?: (ns: string) => boolean; medianMs?: numb
   const cluster = new FakeCluster();
   cluster.services.mojaloop = SERVICES;
   const onboardCalls: Array<Parameters<typeof onboardOnCluster>[2]> = [];
+  const securityCalls: SecurityJobInput[] = [];
   const tokens: string[] = [];
   const clock = movingClock();
   const runtime: DeployMojaloopRuntime = {
@@ -123,6 +140,10 @@ async function setup(options: { ready?: (ns: string) => boolean; medianMs?: numb
         },
         http: { request: async () => ({ status: 200, headers: {}, body: '{}' }) },
         health: async (services) => passingHealth(services, options.medianMs),
+        verifySecurity: async (input) => {
+          securityCalls.push(input);
+          return options.security ?? PROVEN;
+        },
       };
     },
     onboard: (async (_config: unknown, _http: unknown, opts: Parameters<typeof onboardOnCluster>[2]) => {
@@ -139,13 +160,14 @@ async function setup(options: { ready?: (ns: string) => boolean; medianMs?: numb
     clock,
     workspace: ROOT,
     runId: 'gh-42',
+    securityScript: async () => '// the bundled verify-security script\n',
   };
-  return { runtime, helm, cluster, onboardCalls, tokens };
+  return { runtime, helm, cluster, onboardCalls, securityCalls, tokens };
 }
 
 describe('deploy-mojaloop action', () => {
   it('deploys, onboards through the proxy, checks health, and publishes the gateway and outbound URLs', async () => {
-    const { runtime, helm, cluster, onboardCalls } = await setup();
+    const { runtime, helm, cluster, onboardCalls, securityCalls } = await setup();
     const { io, outputs, failures, secrets, logs, summaries } = recordingIo(await inputs());
     await run(io, runtime);
     expect(failures).toEqual([]);
@@ -182,12 +204,37 @@ describe('deploy-mojaloop action', () => {
     }
     expect(summaries[0]).toContain('## Mojaloop: deployed, onboarded and healthy');
     expect(summaries[0]).toContain('Onboarded 8 DFSPs in USD; 80000 party identifiers registered.');
+    // verify-security ran on the hub's service nodes with the bundled script; its posture is published.
+    expect(securityCalls).toEqual([
+      {
+        script: '// the bundled verify-security script\n',
+        currency: 'USD',
+        mtls: true,
+        foreignFspId: 'perffsp1',
+        nodeSelector: { 'mlperf/role': 'hub-services' },
+      },
+    ]);
+    expect(JSON.parse(outputs[Outputs.SecurityPosture] ?? 'null')).toEqual(PROVEN.posture);
+    expect(summaries[0]).toContain('### Verified security posture');
+    expect(summaries[0]).toContain('- mutual TLS: proven');
+  });
+
+  it('publishes no posture, and says why, when verify-security could not run; the deploy still stands', async () => {
+    const why = 'verify-security Job dfsps/mlperf-verify-security-x failed: ImagePullBackOff';
+    const { runtime } = await setup({ security: { posture: null, problem: why, cleanupProblems: [] } });
+    const { io, outputs, failures, summaries } = recordingIo(await inputs());
+    await run(io, runtime);
+    expect(failures).toEqual([]);
+    expect(outputs[Outputs.SecurityPosture]).toBe('');
+    expect(outputs[Outputs.GatewayHost]).toBe('a1b2c3-hub.elb.eu-west-2.amazonaws.com');
+    expect(summaries[0]).toContain(`⚠️ verify-security did not run, so no control is proven: ${why}`);
   });
 
   it('renews the EKS token of its clients as the phase runs past a token lifetime', async () => {
     const quick = await setup();
     await run(recordingIo(await inputs()).io, quick.runtime);
-    expect(quick.tokens).toHaveLength(1);
+    // One token for the deploy, a fresh one for the minutes of the verify-security Job.
+    expect(quick.tokens).toHaveLength(2);
     // Every readiness wait takes 11 minutes: each later step gets clients with a fresh token.
     const slow = await setup({ waitMs: 11 * 60_000 });
     const { io, failures } = recordingIo(await inputs());

@@ -8,6 +8,7 @@ export const Inputs = {
   Script: 'script',
   ResultsDir: 'results-dir',
   RungTimeoutMinutes: 'rung-timeout-minutes',
+  SecurityPosture: 'security-posture',
 } as const;
 
 export const Outputs = {

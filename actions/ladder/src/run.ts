@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AwsCredentials, Clock } from '@mlperf/core';
+import type { AwsCredentials, Clock, SecurityPosture } from '@mlperf/core';
 import {
   type CloudLadderDeps,
   DEFAULT_SCRIPT,
@@ -10,7 +10,7 @@ import {
 import type { KubeApi, TokenRefresh } from '@mlperf/core/k8s/index';
 import type { ClusterAccess } from '@mlperf/core/platform/index';
 import type { PromQuery } from '@mlperf/core/prometheus/client';
-import type { RunResults } from '@mlperf/core/results/schema';
+import { type RunResults, SecurityPostureSchema } from '@mlperf/core/results/schema';
 import {
   type Cluster,
   readCluster,
@@ -69,6 +69,28 @@ export interface LadderSettings {
   resultsDir: string;
   perRunnerRate: number;
   rungSlackSeconds: number;
+  security: SecurityPosture | null;
+}
+
+/** The deploy phase's `security-posture` output: empty when verify-security did not run. */
+export function readSecurityPosture(text: string): SecurityPosture | null {
+  if (text.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(
+      `input ${Inputs.SecurityPosture}: not JSON; allowed: the deploy-mojaloop output security-posture, or empty`,
+    );
+  }
+  const parsed = SecurityPostureSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `input ${Inputs.SecurityPosture}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}; allowed: the deploy-mojaloop output security-posture, or empty`,
+    );
+  }
+  return parsed.data;
 }
 
 /** The run configuration's `load.perRunnerRate` (the schema requires it on aws). */
@@ -115,6 +137,7 @@ export function readInputs(io: ActionIo, workspace: string): LadderSettings {
     resultsDir: path.resolve(workspace, io.getInput(Inputs.ResultsDir).trim() || DEFAULT_RESULTS_DIR),
     perRunnerRate: perRunnerRate(config),
     rungSlackSeconds: readMinutes(getInput, Inputs.RungTimeoutMinutes, DEFAULT_RUNG_TIMEOUT_MINUTES) * 60,
+    security: readSecurityPosture(io.getInput(Inputs.SecurityPosture)),
   };
 }
 
@@ -165,6 +188,7 @@ export async function run(io: ActionIo, runtime: LadderRuntime): Promise<void> {
       resultsDir: settings.resultsDir,
       perRunnerRate: settings.perRunnerRate,
       rungSlackSeconds: settings.rungSlackSeconds,
+      security: settings.security,
     });
     const { results } = outcome;
     io.setOutput(Outputs.ResultsPath, outcome.resultsPath);

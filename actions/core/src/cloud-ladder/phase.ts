@@ -38,6 +38,7 @@ import { type LadderResult, runLadder } from '../ladder/engine.js';
 import type { PromQuery } from '../prometheus/client.js';
 import { writeRunResults } from '../results/io.js';
 import type { RunArtifact, RunResults } from '../results/schema.js';
+import type { SecurityPosture } from '../security/posture.js';
 import { parseOutboundUrls } from './outbound-urls.js';
 import { findRemoteWriteUrl } from './prometheus.js';
 import { buildCloudResults } from './results.js';
@@ -78,6 +79,8 @@ export interface CloudLadderParams {
   resultsDir: string;
   /** Transfers/s per runner pod: parallelism is ⌈rate / this⌉. */
   perRunnerRate: number;
+  /** The posture verify-security proved in phase 04, for results.json; null when it did not run. */
+  security: SecurityPosture | null;
   /** Time a rung may take beyond its own length (scheduling, image pull, collection), seconds. */
   rungSlackSeconds: number;
   /** Tuning for tests; defaults are the runner's, the engine's and findRemoteWriteUrl's. */
@@ -263,6 +266,7 @@ export async function runCloudLadder(
     rungStarts,
     notes,
     artifacts,
+    security: params.security,
   });
   const resultsPath = await writeRunResults(params.resultsDir, results);
   log(`results: ${resultsPath} — verdict ${results.verdict.outcome}: ${results.verdict.summary}`);

@@ -2,8 +2,8 @@
  * The cloud run's results.json, built from the ladder's evaluations and parsed with the core's own
  * schema, so a file this module returns is valid by construction: every rung keeps the engine's
  * outcome and reasons, the verdict and maximum sustainable rate are the ones the rungs imply.
- * The security posture is `null`: this phase does not probe it (verify-security does); the switches
- * as configured are in `config.security` and named in a hint as configured, not probed.
+ * The security posture is the one verify-security proved in phase 04 (passed in); without it, the
+ * switches as configured are named in a hint as configured, not probed.
  */
 import type { AwsInfrastructure, RunConfig } from '../config/index.js';
 import type { LadderResult } from '../ladder/engine.js';
@@ -18,6 +18,7 @@ import {
   type RunResultsInput,
 } from '../results/schema.js';
 import { decideVerdict, maxSustainableRate } from '../results/verdict.js';
+import type { SecurityPosture } from '../security/posture.js';
 
 export interface CloudRunFacts {
   runId: string;
@@ -33,6 +34,8 @@ export interface CloudRunFacts {
   notes: readonly string[];
   artifacts: readonly RunArtifact[];
   k6Version?: string;
+  /** What verify-security proved on the hub cluster (phase 04); null when it did not run. */
+  security: SecurityPosture | null;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -105,7 +108,7 @@ export function buildCloudResults(facts: CloudRunFacts): RunResults {
       for (const note of evaluation.notes) hints.push(`Rung ${position + 1}: ${note}`);
     }
   }
-  hints.push(configuredSecurityHint(config));
+  if (facts.security === null) hints.push(configuredSecurityHint(config));
   const groups = config.infrastructure;
   const nodes = [
     ...Object.entries(groups.hub.nodeGroups).map(([role, g]) => ({
@@ -134,7 +137,7 @@ export function buildCloudResults(facts: CloudRunFacts): RunResults {
       versions: { hub: 'mojaloop', ...(facts.k6Version === undefined ? {} : { k6: facts.k6Version }) },
       sizing: { nodes, dfspCount: config.dfsps.count },
     },
-    security: null,
+    security: facts.security,
     rungs,
     verdict: decideVerdict(rungs, config),
     maxSustainableRate: maxSustainableRate(rungs),

@@ -33,6 +33,7 @@ import {
   DFSP_NAMESPACE,
   dfspJwsSecret,
   GATEWAY_SERVICE,
+  HUB_SERVICES_ROLE,
   MOJALOOP_NAMESPACE,
   SECRETS,
 } from '../mojaloop/names.js';
@@ -59,9 +60,18 @@ import {
   sdkCallbackBase,
 } from '../mojaloop/onboard.js';
 import { type PlannedMojaloopInstall, planMojaloop } from '../mojaloop/plan.js';
+import {
+  buildSecurityJob,
+  IN_CLUSTER_HUB_URL,
+  SECURITY_JOB_DEADLINE_MS,
+  VERIFY_SECURITY_JOB,
+  VERIFY_SECURITY_RECEIVER_URL,
+} from '../mojaloop/security-job.js';
 import { minInsyncReplicas, topicPartitions } from '../mojaloop/values.js';
 import { DFSP_STEP_LABELS, DFSP_STEPS, HUB_ACCOUNT_TYPES } from '../onboarding/onboard.js';
 import type { ChartPin } from '../platform/pins.js';
+import { PROBES } from '../security/posture.js';
+import { PROBE_FSP_IDS } from '../security/probe-dfsps.js';
 import { CHART_PULL_DIR, MOJALOOP_DEFAULTS, MOJALOOP_WORK_DIR, PIPELINE_WORKSPACE } from './pipeline.js';
 import type {
   MojaloopDetails,
@@ -393,6 +403,10 @@ export function planMojaloopDetails(input: MojaloopPhaseInput): MojaloopDetails 
         what: `${fspIds.length} DFSPs, each: ${DFSP_STEPS.map((step) => DFSP_STEP_LABELS[step]).join(', ')} (net debit cap and funds-in ${DFSP_NET_DEBIT_CAP.toLocaleString('en-US')} ${config.dfsps.currency}, ${config.dfsps.partiesPerDfsp} parties in bulk)`,
       },
       {
+        step: 'probe DFSPs',
+        what: `${PROBE_FSP_IDS.join(' and ')} (verify-security's payer and payee, no parties), callbacks at ${VERIFY_SECURITY_RECEIVER_URL}/<fspId>`,
+      },
+      {
         step: 'callbacks',
         what: `the callback base registered per DFSP (${config.security.mtls ? "through the gateway, which adds the hub's client certificate" : "the SDK's inbound API"}), e.g. ${sdkCallbackBase(fspIds[0] ?? '', config.security.mtls)}`,
       },
@@ -407,6 +421,7 @@ export function planMojaloopDetails(input: MojaloopPhaseInput): MojaloopDetails 
         ...sdkTargets.map((target) => `${target.name}: ${target.url}`),
       ],
     },
+    verifySecurity: verifySecurityPlan(config, fspIds),
     placeholders,
     tokens:
       'an EKS bearer token for the hub cluster, minted in this job from its OIDC credentials, masked, renewed every 10 min; written nowhere but an owner-only kubeconfig in a private directory, removed when the step ends',
@@ -417,8 +432,40 @@ export function planMojaloopDetails(input: MojaloopPhaseInput): MojaloopDetails 
       'gateway-host',
       `outbound-urls (JSON {"<fspId>": "http://<gateway-host>/sim/<fspId>/outbound"})`,
       'health (JSON: passed, limitMs, problems, results)',
+      'security-posture (JSON, the results schema `security`; empty when verify-security could not run)',
     ],
     asks: [],
+  };
+}
+
+/** What verify-security would run: the very Job the action builds, described by names only. */
+function verifySecurityPlan(config: RunConfig, fspIds: readonly string[]): MojaloopDetails['verifySecurity'] {
+  const job = buildSecurityJob(
+    `${VERIFY_SECURITY_JOB.app}-<suffix>`,
+    {
+      script: '(dist/jobs/verify-security.mjs)',
+      currency: config.dfsps.currency,
+      mtls: config.security.mtls,
+      foreignFspId: fspIds[0] ?? 'perffsp1',
+      nodeSelector: {},
+    },
+    SECURITY_JOB_DEADLINE_MS,
+  );
+  const mounts = (job.spec?.template.spec?.volumes ?? []).map((v) =>
+    v.secret
+      ? `Secret ${VERIFY_SECURITY_JOB.namespace}/${v.secret.secretName}`
+      : `ConfigMap ${v.configMap?.name}`,
+  );
+  return {
+    job: `Job ${VERIFY_SECURITY_JOB.namespace}/${job.metadata?.name} on the ${HUB_SERVICES_ROLE} nodes, behind Service ${VERIFY_SECURITY_JOB.service}`,
+    image: VERIFY_SECURITY_JOB.image,
+    hubUrl: IN_CLUSTER_HUB_URL,
+    receiver: VERIFY_SECURITY_RECEIVER_URL,
+    mounts,
+    probes: [...PROBES],
+    deadlineMinutes: SECURITY_JOB_DEADLINE_MS / 60_000,
+    policy:
+      'the posture goes to the security-posture output and on to results.json; a control the hub does not enforce is reported, not a deploy failure; the Job, its ConfigMap and Service are deleted on every path',
   };
 }
 

@@ -78,7 +78,7 @@ export const MOJALOOP_DEFAULTS = {
     'cache-endpoint': 'provision',
   },
   /** perf-pipeline.yml job `mojaloop`: the job outputs later jobs read. */
-  jobOutputs: ['gateway-host', 'outbound-urls'],
+  jobOutputs: ['gateway-host', 'outbound-urls', 'security-posture'],
 } as const;
 
 /**
@@ -108,6 +108,7 @@ export const LADDER_DEFAULTS = {
     'load-cluster-endpoint': 'provision',
     'load-cluster-ca': 'provision',
     'outbound-urls': 'mojaloop',
+    'security-posture': 'mojaloop',
     'results-dir': 'mlperf-results',
   },
   /** perf-pipeline.yml job `ladder`: the artifact its results go to. */

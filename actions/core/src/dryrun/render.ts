@@ -319,6 +319,15 @@ function mojaloopRows(d: MojaloopDetails): Row[] {
       '6. health',
       `after every pod is ready, from a probe Job on the hub-services nodes: ${d.health.attempts} requests per target (${d.health.requestTimeoutMs} ms each, ${d.health.deadlineMinutes} min in all); every target's median must be ≤ ${d.health.medianLimitMs} ms\n${list(d.health.targets)}`,
     ],
+    [
+      '7. verify-security',
+      [
+        `${d.verifySecurity.job} (${d.verifySecurity.image}), ${d.verifySecurity.deadlineMinutes} min at most, against ${d.verifySecurity.hubUrl}; the switch calls its receiver at ${d.verifySecurity.receiver}`,
+        `mounts: ${d.verifySecurity.mounts.join(', ')}`,
+        `probes: ${d.verifySecurity.probes.join(', ')}`,
+        d.verifySecurity.policy,
+      ].join('\n'),
+    ],
   );
   const s = d.sizing;
   const db = s.database;

@@ -250,6 +250,18 @@ export interface MojaloopDetails {
     deadlineMinutes: number;
     targets: string[];
   };
+  /** verify-security as a Job on the hub cluster (mojaloop/security-job.ts). */
+  verifySecurity: {
+    job: string;
+    image: string;
+    hubUrl: string;
+    receiver: string;
+    /** Secrets mounted into the Job, by name (never a value). */
+    mounts: string[];
+    probes: string[];
+    deadlineMinutes: number;
+    policy: string;
+  };
   /** Values only known in the pipeline, shown as placeholders. */
   placeholders: Array<{ field: string; value: string; inThePipeline: string }>;
   tokens: string;

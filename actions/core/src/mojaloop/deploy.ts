@@ -12,6 +12,7 @@ import type { Clock } from '../aws/clock.js';
 import type { RunConfig } from '../config/index.js';
 import { dfspIds } from '../fleet/names.js';
 import type { InstallOutcome, ReadinessResult } from '../platform/install.js';
+import { PROBE_FSP_IDS } from '../security/probe-dfsps.js';
 import type { CommandRunner } from '../terraform/runner.js';
 import { type ApplyOutcome, type ClusterObjects, describeManifest } from './cluster.js';
 import { verifyValuesKeys } from './keys.js';
@@ -204,8 +205,10 @@ export async function deployMojaloop(
           'create-only',
         );
       }
+      // The probe DFSPs of verify-security (security-job.ts) are DFSPs like the fleet's: keys and certificates.
+      const withProbes = [...fspIds, ...PROBE_FSP_IDS];
       const jws = await jwsSecrets(
-        fspIds,
+        withProbes,
         (namespace, name, key) => deps.objects.readSecretKey(namespace, name, key),
         deps.generateKeyPair,
       );
@@ -220,7 +223,7 @@ export async function deployMojaloop(
       for (const manifest of caManifests()) await apply(manifest, 'create-only');
       await apply(gatewayCertificate(null), 'replace');
       if (config.security.mtls) {
-        for (const fspId of fspIds) await apply(dfspCertificate(fspId), 'replace');
+        for (const fspId of withProbes) await apply(dfspCertificate(fspId), 'replace');
         await apply(hubCallbackClientCertificate(), 'replace');
       }
     } catch (error) {

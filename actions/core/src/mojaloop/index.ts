@@ -10,4 +10,5 @@ export * from './objects.js';
 export * from './onboard.js';
 export * from './plan.js';
 export * from './proxy-http.js';
+export * from './security-job.js';
 export * from './values.js';

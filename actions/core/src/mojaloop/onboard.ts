@@ -4,6 +4,7 @@
  * bulk) against central-ledger's admin API, the ALS admin API and the MSISDN oracle, reached through
  * the API server's service proxy. Callback endpoints reach each DFSP's SDK inbound API inside the
  * cluster; with mTLS through the gateway, which adds the hub's client certificate (`sdkCallbackBase`).
+ * verify-security's probe DFSPs are onboarded too, with no party identifiers.
  */
 import type { RunConfig } from '../config/index.js';
 import {
@@ -15,9 +16,11 @@ import {
   type OnboardingLogger,
   onboardFleet,
 } from '../onboarding/index.js';
+import { probeDfspSpecs } from '../security/probe-dfsps.js';
 import { DFSP_NAMESPACE, MOJALOOP_NAMESPACE, SDK_INBOUND_PORT } from './names.js';
 import { callbackPath, GATEWAY_INTERNAL_HOST } from './objects.js';
 import { serviceProxyUrl } from './proxy-http.js';
+import { VERIFY_SECURITY_RECEIVER_URL } from './security-job.js';
 
 /**
  * The umbrella's Services onboarding talks to, recognised by the end of their names (the charts prefix
@@ -102,5 +105,12 @@ export async function onboardOnCluster(
     // The ALS calls the oracle inside the cluster, not through the proxy.
     oracleEndpoint: `http://${options.services.oracle}.${MOJALOOP_NAMESPACE}.svc.cluster.local:${HUB_SERVICE_PORT}`,
     ...(options.logger ? { logger: options.logger } : {}),
+    // verify-security's two DFSPs, their callbacks at the receiver Service of its Job (security-job.ts).
+    extraDfsps: probeDfspSpecs({
+      currency: config.dfsps.currency,
+      receiverBaseUrl: VERIFY_SECURITY_RECEIVER_URL,
+      netDebitCap: DFSP_NET_DEBIT_CAP,
+      fundsIn: DFSP_NET_DEBIT_CAP,
+    }),
   });
 }

@@ -207,6 +207,7 @@ export async function startWorld(): Promise<World> {
       resultsDir: path.join(dir, 'results'),
       perRunnerRate: 1000,
       rungSlackSeconds: 600,
+      security: null,
       loadBalancerWaitMs: 60_000,
       loadBalancerPollMs: 10_000,
     },

@@ -180,7 +180,13 @@ describe('dry-run mojaloop phase', () => {
     expect(mojaloop.gateway.callbackRoutes.map((r) => r.prefix)).toEqual(
       dfspIds(8).map((id) => `/callbacks/${id}/`),
     );
-    expect(mojaloop.onboarding.map((o) => o.step)).toEqual(['services', 'hub', 'each DFSP', 'callbacks']);
+    expect(mojaloop.onboarding.map((o) => o.step)).toEqual([
+      'services',
+      'hub',
+      'each DFSP',
+      'probe DFSPs',
+      'callbacks',
+    ]);
     expect(mojaloop.onboarding[0]?.what).toMatch(/service proxy/);
     expect(mojaloop.health).toMatchObject({
       medianLimitMs: HEALTH_MEDIAN_LIMIT_MS,
@@ -408,8 +414,17 @@ describe('render of phases 04 and 07', () => {
         'releases',
         'sizing',
         'tokens',
+        'verifySecurity',
       ].sort(),
     );
+    // verify-security: the Job the action builds, secrets by name only, every probe listed.
+    expect(mojaloop.details.verifySecurity).toMatchObject({
+      hubUrl: 'https://istio-ingressgateway.istio-ingress.svc.cluster.local',
+      receiver: 'http://mlperf-verify-security.dfsps.svc.cluster.local:80',
+      deadlineMinutes: 8,
+    });
+    expect(mojaloop.details.verifySecurity.probes).toHaveLength(8);
+    expect(mojaloop.details.verifySecurity.mounts).toContain('Secret dfsps/perfprobe1-mtls');
     const cloud = phase(parsed, 'ladder').details.cloud;
     expect(Object.keys(cloud ?? {}).sort()).toEqual(
       [

@@ -198,7 +198,13 @@ describe('deployMojaloop', () => {
     });
     const publicKeys = cluster.secret('dfsps', 'dfsp-jws-public-keys') ?? {};
     expect(Object.keys(publicKeys).sort()).toEqual(
-      ['Hub.pem', ...Array.from({ length: 8 }, (_, i) => `perffsp${i + 1}.pem`)].sort(),
+      [
+        'Hub.pem',
+        ...Array.from({ length: 8 }, (_, i) => `perffsp${i + 1}.pem`),
+        // verify-security's probe DFSPs sign like any DFSP.
+        'perfprobe1.pem',
+        'perfprobe2.pem',
+      ].sort(),
     );
     const private1 = cluster.secret('dfsps', 'perffsp1-jws-signing-key')?.['private.pem'] ?? '';
     expect(publicKeys['perffsp1.pem']).toBe(publicPemOf(private1));
@@ -211,6 +217,8 @@ describe('deployMojaloop', () => {
         'hub-gateway-tls',
         'perffsp1-mtls',
         'perffsp8-mtls',
+        'perfprobe1-mtls',
+        'perfprobe2-mtls',
         'hub-callback-client-tls',
       ]),
     );
@@ -249,7 +257,8 @@ describe('deployMojaloop', () => {
       { ...deps(new FakeHelm(chartValues), cluster), generateKeyPair: counting },
       OPTIONS,
     );
-    expect(generated).toBe(9);
+    // Hub, 8 DFSPs and the 2 probe DFSPs, once.
+    expect(generated).toBe(11);
     expect(cluster.secret('dfsps', 'dfsp-ilp-secret')?.secret).toBe(ilp);
     expect(cluster.secret('dfsps', 'dfsp-jws-public-keys')).toEqual(keys);
   });
