@@ -255,8 +255,12 @@ describe('contract: hub emulator + 8 real SDK 18 DFSPs, full security posture', 
       };
       const started = Date.now();
       // spawnCommand kills the script after JOB_KILL_MS: bounded even if it hangs.
-      const run = await spawnCommand(process.execPath, [JOB_SCRIPT], {
-        cwd: tmpdir(),
+      // Run from a folder with no node_modules above it, as in the pod: the bundle must stand alone.
+      const isolated = join(creds, 'opt', 'verify-security.mjs');
+      await mkdir(join(creds, 'opt'), { recursive: true });
+      await copyFile(JOB_SCRIPT, isolated);
+      const run = await spawnCommand(process.execPath, [isolated], {
+        cwd: join(creds, 'opt'),
         env,
         timeoutMs: JOB_KILL_MS,
       });
