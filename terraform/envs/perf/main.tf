@@ -190,6 +190,7 @@ module "data" {
   db_instance_class       = var.database.instance_class
   db_allocated_storage_gb = var.database.allocated_storage_gb
   db_multi_az             = var.database.multi_az
+  db_require_tls          = var.database.require_tls
 
   cache_node_type = var.cache.node_type
   cache_replicas  = var.cache.replicas

@@ -136,6 +136,11 @@ output "db_instance_multi_az" {
   value       = module.data.db_instance_multi_az
 }
 
+output "db_require_tls" {
+  description = "Whether MySQL refuses unencrypted connections (`database.require_tls`, the parameter group's `require_secure_transport`)."
+  value       = module.data.db_require_tls
+}
+
 output "db_master_user_secret_arn" {
   description = "Secrets Manager secret with the MySQL master credentials (the deploy phase reads it; the value never appears in outputs)."
   value       = module.data.db_master_user_secret_arn

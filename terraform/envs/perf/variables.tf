@@ -256,11 +256,12 @@ variable "load_node_groups" {
 ################################################################################
 
 variable "database" {
-  description = "MySQL 8.0 on RDS: `instance_class` (e.g. db.m7i.2xlarge; not micro/small), `allocated_storage_gb` (gp3, 20 to 16384 GiB) and `multi_az` (synchronous standby in a second zone)."
+  description = "MySQL 8.0 on RDS: `instance_class` (e.g. db.m7i.2xlarge; not micro/small), `allocated_storage_gb` (gp3, 20 to 16384 GiB), `multi_az` (synchronous standby in a second zone) and `require_tls` (refuse unencrypted connections: `require_secure_transport`; the pipeline passes false because the Mojaloop 17.0.4 services have no MySQL TLS setting)."
   type = object({
     instance_class       = string
     allocated_storage_gb = number
     multi_az             = bool
+    require_tls          = bool
   })
   nullable = false
 

@@ -56,6 +56,11 @@ output "db_parameter_group_name" {
   value       = try(aws_db_parameter_group.this[0].name, null)
 }
 
+output "db_require_tls" {
+  description = "Whether MySQL refuses unencrypted connections (`require_secure_transport` in the parameter group), or null without a database."
+  value       = try([for p in aws_db_parameter_group.this[0].parameter : p.value == "1" if p.name == "require_secure_transport"][0], null)
+}
+
 ################################################################################
 # Redis
 ################################################################################

@@ -92,6 +92,10 @@ export function configuredSecurityHint(config: RunConfig): string {
   return `Security as configured, not probed by the ladder phase: mTLS ${onOff(s.mtls)}, JWS signing ${onOff(s.jwsSign)}, JWS validation ${onOff(s.jwsValidate)}, ILP ${onOff(s.ilp)}.`;
 }
 
+/** Said in every RDS run's results: the services' MySQL traffic is not encrypted (a setting, not a probe). */
+const PLAINTEXT_RDS_HINT =
+  'Database: the Mojaloop services reach MySQL (RDS) without TLS, inside the VPC (infrastructure.database.requireTls is false: Mojaloop 17.0.4 has no MySQL TLS setting).';
+
 export function buildCloudResults(facts: CloudRunFacts): RunResults {
   const { config, ladder } = facts;
   const evaluations = ladder?.rungs ?? [];
@@ -109,6 +113,9 @@ export function buildCloudResults(facts: CloudRunFacts): RunResults {
     }
   }
   if (facts.security === null) hints.push(configuredSecurityHint(config));
+  if (config.mojaloop?.database === 'rds' && !config.infrastructure.database.requireTls) {
+    hints.push(PLAINTEXT_RDS_HINT);
+  }
   const groups = config.infrastructure;
   const nodes = [
     ...Object.entries(groups.hub.nodeGroups).map(([role, g]) => ({

@@ -70,6 +70,11 @@ const AwsInfrastructureSchema = z.strictObject({
     instanceClass: patterned(DB_INSTANCE_CLASS, 'an RDS instance class such as db.m6i.2xlarge'),
     allocatedStorageGb: integer({ min: 20, max: 65536 }, 'GiB').describe('RDS storage, gibibytes'),
     multiAz: z.boolean().describe('Keep a synchronous standby in a second availability zone'),
+    requireTls: z
+      .boolean()
+      .describe(
+        "RDS refuses unencrypted MySQL connections (the parameter group's require_secure_transport). Must be false while mojaloop.database is rds: the pinned Mojaloop 17.0.4 charts have no MySQL TLS setting for their services",
+      ),
   }),
   cache: z.strictObject({
     nodeType: patterned(CACHE_NODE_TYPE, 'an ElastiCache node type such as cache.m7g.large'),
@@ -344,6 +349,14 @@ export const ReportSchema = z.strictObject({
 
 // ---------------------------------------------------------------- the whole run
 
+/**
+ * What `infrastructure.database.requireTls` may be while the hub uses RDS: the Mojaloop 17.0.4 charts
+ * the pipeline deploys expose no TLS setting for their services' MySQL connections (helm/README.md),
+ * so an instance that requires TLS would refuse every service.
+ */
+const RDS_REQUIRE_TLS_ALLOWED =
+  'false with the pinned Mojaloop 17.0.4 charts: their services have no MySQL TLS setting, so RDS would refuse them; see helm/README.md';
+
 export const RunConfigSchema = z
   .strictObject({
     profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED).describe(
@@ -383,6 +396,15 @@ export const RunConfigSchema = z
       );
     },
     whenValid(['infrastructure'], ['mojaloop']),
+  )
+  .superRefine(
+    (config, ctx) => {
+      if (config.infrastructure.provider !== 'aws' || config.mojaloop?.database !== 'rds') return;
+      if (config.infrastructure.database.requireTls) {
+        reject(ctx, ['infrastructure', 'database', 'requireTls'], RDS_REQUIRE_TLS_ALLOWED);
+      }
+    },
+    whenValid(['infrastructure', 'database', 'requireTls'], ['mojaloop', 'database']),
   )
   .superRefine(
     (config, ctx) => {

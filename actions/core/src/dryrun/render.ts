@@ -177,7 +177,7 @@ function provisionRows(d: ProvisionDetails): Row[] {
         `run_id=${v.run_id} owner=${v.owner} region=${v.region}`,
         `expires_at=${v.expires_at}`,
         `pipeline_role_arn=${v.pipeline_role_arn}`,
-        `database: ${v.database.instance_class}, ${v.database.allocated_storage_gb} GiB, multi_az=${v.database.multi_az}`,
+        `database: ${v.database.instance_class}, ${v.database.allocated_storage_gb} GiB, multi_az=${v.database.multi_az} require_tls=${v.database.require_tls}`,
         `cache: ${v.cache.node_type}, ${v.cache.replicas} replica(s)`,
         `nat_gateways=${v.nat_gateways}`,
       ].join('\n'),

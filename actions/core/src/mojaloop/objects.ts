@@ -410,8 +410,10 @@ export const DB_INIT_BACKOFF_LIMIT = 6;
 /**
  * A Job that creates the schemas Mojaloop uses on RDS (`CREATE DATABASE IF NOT EXISTS`, safe to
  * repeat). RDS creates only its initial database; in-cluster, the backend chart's initdb scripts do it.
- * The password comes from the Secret as an environment variable; TLS is required (the instance's
- * parameter group sets require_secure_transport).
+ * The password comes from the Secret as an environment variable. This admin connection always uses
+ * TLS (`--ssl-mode=REQUIRED`; RDS offers TLS whether or not it requires it), whatever
+ * `infrastructure.database.requireTls` says: that setting is about the Mojaloop services' own
+ * connections, which have no TLS setting in the pinned 17.0.4 charts.
  */
 export function dbInitJob(
   host: string,

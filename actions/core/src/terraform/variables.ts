@@ -35,7 +35,13 @@ export interface TerraformVariables {
   pipeline_role_arn: string;
   hub_node_groups: Record<HubNodeGroupKey, TerraformNodeGroup>;
   load_node_groups: Record<LoadNodeGroupKey, TerraformNodeGroup>;
-  database: { instance_class: string; allocated_storage_gb: number; multi_az: boolean };
+  database: {
+    instance_class: string;
+    allocated_storage_gb: number;
+    multi_az: boolean;
+    /** RDS refuses unencrypted MySQL connections (the data module's `db_require_tls`). */
+    require_tls: boolean;
+  };
   cache: { node_type: string; replicas: number };
   nat_gateways: 'single' | 'one-per-az';
 }
@@ -111,6 +117,7 @@ export function toTerraformVariables(config: RunConfig, meta: TerraformMeta): Te
       instance_class: infra.database.instanceClass,
       allocated_storage_gb: infra.database.allocatedStorageGb,
       multi_az: infra.database.multiAz,
+      require_tls: infra.database.requireTls,
     },
     cache: { node_type: infra.cache.nodeType, replicas: infra.cache.replicas },
     nat_gateways: infra.natGateways,

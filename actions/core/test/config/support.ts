@@ -29,7 +29,12 @@ export function validAwsConfig(): Doc {
         },
       },
       load: { nodeGroups: { loadRunners: group('m7i.2xlarge', 1, 1, 2) } },
-      database: { instanceClass: 'db.m6i.2xlarge', allocatedStorageGb: 400, multiAz: true },
+      database: {
+        instanceClass: 'db.m6i.2xlarge',
+        allocatedStorageGb: 400,
+        multiAz: true,
+        requireTls: false,
+      },
       cache: { nodeType: 'cache.m7g.large', replicas: 1 },
       natGateways: 'one-per-az',
     },

@@ -383,6 +383,27 @@ const badCases: BadCase[] = [
     allowed: 'rds',
   },
   {
+    name: 'RDS that requires TLS the Mojaloop services cannot use',
+    input: () => withValue(base(), 'infrastructure.database.requireTls', true),
+    path: 'infrastructure.database.requireTls',
+    value: 'true',
+    allowed: 'false with the pinned Mojaloop 17.0.4 charts',
+  },
+  {
+    name: 'a database without requireTls (no silent default)',
+    input: () => without(base(), 'infrastructure.database.requireTls'),
+    path: 'infrastructure.database.requireTls',
+    value: 'nothing (missing)',
+    allowed: 'true or false',
+  },
+  {
+    name: 'requireTls that is not a boolean',
+    input: () => withValue(base(), 'infrastructure.database.requireTls', 'no'),
+    path: 'infrastructure.database.requireTls',
+    value: '"no"',
+    allowed: 'true or false',
+  },
+  {
     name: 'zero consumer replicas',
     input: () => withValue(base(), 'mojaloop.replicas.prepare', 0),
     path: 'mojaloop.replicas.prepare',
@@ -431,6 +452,27 @@ describe('validateRunConfig rejects bad input, naming field, value and what is a
     expect(error.issues.map((issue) => issue.path)).toEqual(['dfsps.count']);
   });
 
+  it('refuses RDS requiring TLS with the whole reason, and only that', async () => {
+    const error = await configError(() =>
+      validateRunConfig(withValue(base(), 'infrastructure.database.requireTls', true)),
+    );
+    expect(error.issues).toEqual([
+      {
+        path: 'infrastructure.database.requireTls',
+        value: true,
+        allowed:
+          'false with the pinned Mojaloop 17.0.4 charts: their services have no MySQL TLS setting, so RDS would refuse them; see helm/README.md',
+      },
+    ]);
+  });
+
+  it('does not judge requireTls against an invalid mojaloop.database', async () => {
+    let input = withValue(base(), 'infrastructure.database.requireTls', true);
+    input = withValue(input, 'mojaloop.database', 'aurora');
+    const error = await configError(() => validateRunConfig(input));
+    expect(error.issues.map((issue) => issue.path)).toEqual(['mojaloop.database']);
+  });
+
   it('reports the bad pair inside a traffic mix rather than "matches no option"', async () => {
     const error = await configError(() =>
       validateRunConfig(withValue(base(), 'dfsps.trafficMix[0].payer', 'one')),
@@ -474,6 +516,21 @@ describe('validateRunConfig accepts', () => {
   it('a local configuration without a mojaloop section (the rehearsal stack stands in for the hub)', () => {
     const local = withValue(without(base(), 'mojaloop'), 'infrastructure', { provider: 'local' });
     expect(validateRunConfig(local).mojaloop).toBeUndefined();
+  });
+
+  it('RDS reached without TLS (requireTls false), kept as given', () => {
+    const config = validateRunConfig(base());
+    expect(config.infrastructure.provider === 'aws' && config.infrastructure.database.requireTls).toBe(false);
+    expect(config.mojaloop?.database).toBe('rds');
+  });
+
+  it('requireTls true when the hub does not use RDS (the TLS rule is about RDS only)', async () => {
+    // The in-cluster MySQL holds fewer connections than this sizing opens, so that rule still fires;
+    // the TLS rule must not.
+    let input = withValue(base(), 'infrastructure.database.requireTls', true);
+    input = withValue(input, 'mojaloop.database', 'in-cluster');
+    const error = await configError(() => validateRunConfig(input));
+    expect(error.issues.map((issue) => issue.path)).toEqual(['mojaloop.dbPool.max']);
   });
 
   it('an aws configuration that keeps its infrastructure', () => {

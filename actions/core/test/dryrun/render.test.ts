@@ -25,6 +25,9 @@ describe('renderDryRunText', () => {
     expect(text).toContain('/mlperf/r123/terraform.tfstate');
     for (const rung of config.ladder.rungs) expect(text).toMatch(new RegExp(`\\s${rung.rate}/s\\s`));
     expect(text).toContain(`expected verdict      PASS, FAIL or INVALID: ${LADDER_VERDICT_RULE}.`);
+    // The database line carries every database variable, TLS included (the services' connections
+    // are plain with the pinned Mojaloop charts).
+    expect(text).toMatch(/database: db\.m6i\.2xlarge, 400 GiB, multi_az=true require_tls=false$/m);
   });
 
   it('shows each platform release with its cluster, chart, values, readiness and Helm command', async () => {

@@ -45,7 +45,12 @@ describe('Terraform variables', () => {
       load_node_groups: {
         'load-runners': group('load-runners', 'm7i.2xlarge', 2, 2, 2, true),
       },
-      database: { instance_class: 'db.m6i.2xlarge', allocated_storage_gb: 400, multi_az: true },
+      database: {
+        instance_class: 'db.m6i.2xlarge',
+        allocated_storage_gb: 400,
+        multi_az: true,
+        require_tls: false,
+      },
       cache: { node_type: 'cache.m7g.large', replicas: 1 },
       nat_gateways: 'one-per-az',
     });
@@ -65,7 +70,12 @@ describe('Terraform variables', () => {
         monitoring: group('monitoring', 'm7i.xlarge', 1, 1, 1, false),
       },
       load_node_groups: { 'load-runners': group('load-runners', 'm7i.large', 1, 1, 1, true) },
-      database: { instance_class: 'db.m6i.large', allocated_storage_gb: 20, multi_az: false },
+      database: {
+        instance_class: 'db.m6i.large',
+        allocated_storage_gb: 20,
+        multi_az: false,
+        require_tls: false,
+      },
       cache: { node_type: 'cache.t4g.small', replicas: 0 },
       nat_gateways: 'single',
     });
@@ -77,6 +87,16 @@ describe('Terraform variables', () => {
     });
     const variables = toTerraformVariables(config, META);
     expect([variables.region, variables.nat_gateways]).toEqual(['us-east-1', 'one-per-az']);
+  });
+
+  it('passes requireTls through as database.require_tls', async () => {
+    // true is refused with the RDS-backed hub (Mojaloop 17.0.4 has no MySQL TLS setting), so the
+    // in-cluster database with a pool it holds is the configuration that can ask for it.
+    const config = await profileWith('aws-smoke', {
+      infrastructure: { database: { requireTls: true } },
+      mojaloop: { database: 'in-cluster', dbPool: { min: 1, max: 3 } },
+    });
+    expect(toTerraformVariables(config, META).database.require_tls).toBe(true);
   });
 
   it('refuses the local provider and bad metadata, naming the variable', async () => {

@@ -76,6 +76,9 @@ database = {
   instance_class       = "db.m6i.2xlarge"
   allocated_storage_gb = 400
   multi_az             = true
+  # Mojaloop 17.0.4's services have no MySQL TLS setting, so RDS accepts them without TLS; the
+  # traffic stays in the VPC's data subnets, reachable only from the hub nodes' security group.
+  require_tls = false
 }
 
 # Not in the reference. One replica in another zone so a node failure mid-run does not empty the cache.

@@ -69,6 +69,9 @@ database = {
   instance_class       = "db.m6i.large"
   allocated_storage_gb = 20
   multi_az             = false
+  # Mojaloop 17.0.4's services have no MySQL TLS setting, so RDS accepts them without TLS; the
+  # traffic stays in the VPC's data subnets, reachable only from the hub nodes' security group.
+  require_tls = false
 }
 
 cache = {

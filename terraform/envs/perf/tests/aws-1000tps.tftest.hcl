@@ -59,6 +59,7 @@ variables {
     instance_class       = "db.m6i.2xlarge"
     allocated_storage_gb = 400
     multi_az             = true
+    require_tls          = false
   }
   cache = {
     node_type = "cache.m7g.large"
@@ -139,6 +140,11 @@ run "aws_1000tps" {
   assert {
     condition     = output.db_instance_class == "db.m6i.2xlarge" && output.db_instance_multi_az == true
     error_message = "aws-1000tps uses a Multi-AZ db.m6i.2xlarge (the reference's semi-synchronous pair)."
+  }
+
+  assert {
+    condition     = output.db_require_tls == false
+    error_message = "database.require_tls = false must reach the parameter group: Mojaloop 17.0.4's services have no MySQL TLS setting."
   }
 
   assert {

@@ -59,6 +59,7 @@ variables {
     instance_class       = "db.m6i.large"
     allocated_storage_gb = 20
     multi_az             = false
+    require_tls          = false
   }
   cache = {
     node_type = "cache.t4g.small"

@@ -23,7 +23,7 @@ variables {
   load_node_groups = {
     load-runners = { instance_type = "m7i.large", min_size = 1, desired_size = 1, max_size = 1, labels = { "mlperf/role" = "load-runners" }, taints = [{ key = "mlperf/role", value = "load-runners", effect = "NO_SCHEDULE" }] }
   }
-  database = { instance_class = "db.m6i.large", allocated_storage_gb = 20, multi_az = false }
+  database = { instance_class = "db.m6i.large", allocated_storage_gb = 20, multi_az = false, require_tls = false }
   cache    = { node_type = "cache.t4g.small", replicas = 0 }
 }
 
@@ -47,6 +47,19 @@ run "accepts_the_provision_actions_variables_even_when_expired" {
   assert {
     condition     = jsonencode(local.hub_node_groups["kafka"].labels) == jsonencode({ "mlperf/role" = "kafka" })
     error_message = "An explicit role label equal to the key must be accepted as is."
+  }
+}
+
+run "passes_require_tls_to_the_parameter_group" {
+  command = plan
+
+  variables {
+    database = { instance_class = "db.m6i.large", allocated_storage_gb = 20, multi_az = false, require_tls = true }
+  }
+
+  assert {
+    condition     = output.db_require_tls == true
+    error_message = "database.require_tls = true must make the parameter group require TLS (require_secure_transport = 1)."
   }
 }
 
@@ -144,7 +157,7 @@ run "rejects_bad_scalar_inputs" {
     run_id            = "42-run"
     pipeline_role_arn = "arn:aws:sts::123456789012:assumed-role/mlperf-pipeline/run-1"
     nat_gateways      = "none"
-    database          = { instance_class = "db.t4g.micro", allocated_storage_gb = 20, multi_az = false }
+    database          = { instance_class = "db.t4g.micro", allocated_storage_gb = 20, multi_az = false, require_tls = false }
     cache             = { node_type = "cache.t4g.micro", replicas = 6 }
     vpc_cidr          = "10.40.0.0/20"
     # The load balancers' ports: a port out of range or a fraction.

@@ -34,7 +34,7 @@ locals {
     "nat_gateways=${var.nat_gateways}",
     local.rendered_node_groups.hub_node_groups,
     local.rendered_node_groups.load_node_groups,
-    "database={instance_class=${var.database.instance_class}allocated_storage_gb=${var.database.allocated_storage_gb}multi_az=${var.database.multi_az}}",
+    "database={instance_class=${var.database.instance_class}allocated_storage_gb=${var.database.allocated_storage_gb}multi_az=${var.database.multi_az}require_tls=${var.database.require_tls}}",
     "cache={node_type=${var.cache.node_type}replicas=${var.cache.replicas}}",
   ])
 
@@ -60,7 +60,7 @@ locals {
     [var.profile],
     [for role, group in merge(var.hub_node_groups, var.load_node_groups) : "${role}=${group.instance_type}:${group.min_size}/${group.desired_size}/${group.max_size}"],
     [
-      "database=${var.database.instance_class}:${var.database.allocated_storage_gb}:${var.database.multi_az}",
+      "database=${var.database.instance_class}:${var.database.allocated_storage_gb}:${var.database.multi_az}:${var.database.require_tls}",
       "cache=${var.cache.node_type}:${var.cache.replicas}",
       "nat=${var.nat_gateways}",
     ],
@@ -70,7 +70,7 @@ locals {
     [local.run_profile.profile],
     [for role, group in local.yaml_roles : "${role}=${group.instanceType}:${group.minSize}/${group.desiredSize}/${group.maxSize}"],
     [
-      "database=${local.infrastructure.database.instanceClass}:${local.infrastructure.database.allocatedStorageGb}:${local.infrastructure.database.multiAz}",
+      "database=${local.infrastructure.database.instanceClass}:${local.infrastructure.database.allocatedStorageGb}:${local.infrastructure.database.multiAz}:${local.infrastructure.database.requireTls}",
       "cache=${local.infrastructure.cache.nodeType}:${local.infrastructure.cache.replicas}",
       "nat=${local.infrastructure.natGateways}",
     ],

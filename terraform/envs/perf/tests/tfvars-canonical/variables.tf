@@ -65,6 +65,7 @@ variable "database" {
     instance_class       = string
     allocated_storage_gb = number
     multi_az             = bool
+    require_tls          = bool
   })
   nullable = false
 }
