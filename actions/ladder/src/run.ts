@@ -5,7 +5,9 @@ import {
   DEFAULT_SCRIPT,
   type ProbeJob,
   parseOutboundUrls,
+  type RungRunners,
   runCloudLadder,
+  runnerTableLines,
 } from '@mlperf/core/cloud-ladder/index';
 import type { KubeApi, TokenRefresh } from '@mlperf/core/k8s/index';
 import type { ClusterAccess } from '@mlperf/core/platform/index';
@@ -141,7 +143,12 @@ export function readInputs(io: ActionIo, workspace: string): LadderSettings {
   };
 }
 
-function summarize(results: RunResults, resultsPath: string, remoteWriteUrl: string | null): string[] {
+function summarize(
+  results: RunResults,
+  resultsPath: string,
+  remoteWriteUrl: string | null,
+  runners: readonly RungRunners[],
+): string[] {
   const lines = [
     '## TPS ladder',
     '',
@@ -157,7 +164,10 @@ function summarize(results: RunResults, resultsPath: string, remoteWriteUrl: str
     );
   }
   if (remoteWriteUrl !== null) lines.push(`- k6 remote write: ${remoteWriteUrl}`);
-  lines.push(`- results: \`${resultsPath}\``, '', ...results.hints.map((h) => `> ${h}`));
+  lines.push(`- results: \`${resultsPath}\``, '');
+  const table = runnerTableLines(runners);
+  if (table.length > 0) lines.push('### k6 runners', '', ...table, '');
+  lines.push(...results.hints.map((h) => `> ${h}`));
   return lines;
 }
 
@@ -202,6 +212,7 @@ export async function run(io: ActionIo, runtime: LadderRuntime): Promise<void> {
       results,
       path.relative(runtime.workspace, outcome.resultsPath),
       outcome.remoteWriteUrl,
+      outcome.runners,
     );
     if (outcome.failure !== null) throw new Error(`ladder: ${outcome.failure}`);
   } catch (error) {

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCRIPT } from '@mlperf/core/cloud-ladder/index';
+import { SUMMARY_MARKER } from '@mlperf/core/k8s/runner-env';
+import { K6_COUNTERS, K6_TRENDS } from '@mlperf/core/ladder/metrics';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TEST_CA } from '../../_shell/test/kube-phase.js';
@@ -82,6 +84,36 @@ describe('ladder action', () => {
       for (const token of secrets) expect(line).not.toContain(token);
   });
 
+  it("adds the k6 runners' own figures between the rung lines and the hints", async () => {
+    const counter = (count: number) => ({ type: 'counter', values: { count, rate: count / 60 } });
+    const summary = {
+      metrics: {
+        [K6_COUNTERS.completed]: counter(12_345),
+        [K6_COUNTERS.failed]: counter(7),
+        [K6_COUNTERS.dropped]: counter(0),
+        [K6_TRENDS.e2e]: { type: 'trend', values: { 'p(95)': 300, 'p(99)': 1_234.6 } },
+      },
+    };
+    w.load.scriptK6Operator({
+      runners: [{ exitCode: 0, log: `k6 starting\n${SUMMARY_MARKER} ${JSON.stringify(summary)}\n` }],
+    });
+    const { io, failures, summaries } = recordingIo(inputs());
+    await run(io, runtime());
+    expect(failures).toEqual([]);
+    const lines = (summaries[0] ?? '').split('\n');
+    const section = lines.indexOf('### k6 runners');
+    expect(section).toBeGreaterThan(lines.findIndex((l) => l.startsWith('- rung 1 (ladder)')));
+    expect(section).toBeGreaterThan(lines.findIndex((l) => l.startsWith('- results:')));
+    expect(section).toBeLessThan(lines.findIndex((l) => l.startsWith('> ')));
+    expect(lines).toContain('| rung | rate | runner | exit | completed | failed | dropped | e2e p99 |');
+    expect(lines.filter((l) => /^\| 1 \| 10\/s \| /.test(l))).toEqual([
+      expect.stringMatching(/^\| 1 \| 10\/s \| \S+ \| 0 \| 12,345 \| 7 \| 0 \| 1,235 ms \|$/),
+    ]);
+    expect(lines).toContain(
+      "- rung 1 (10/s): runners' sum of completed 12,345 (1 of 1 runner(s) reported it)",
+    );
+  });
+
   it('fails the job on a failed probe, after writing INVALID results and its outputs', async () => {
     const rt = runtime();
     rt.probe = async (_api, targets) => ({
@@ -101,7 +133,7 @@ describe('ladder action', () => {
         requested: 5,
       })),
     });
-    const { io, outputs, failures } = recordingIo(inputs());
+    const { io, outputs, failures, summaries } = recordingIo(inputs());
     await run(io, rt);
     expect(failures[0]).toMatch(
       /^ladder: connectivity probe failed: perffsp1 .*median 900 ms is over the 250 ms bound/,
@@ -111,6 +143,9 @@ describe('ladder action', () => {
     expect(outputs[Outputs.MaxRate]).toBe('');
     expect(existsSync(outputs[Outputs.ResultsPath] ?? '')).toBe(true);
     expect(w.load.requests.some((r) => r.path.includes('/testruns'))).toBe(false);
+    // No rung ran, so no runner section.
+    expect(summaries[0]).toContain('**INVALID**');
+    expect(summaries[0]).not.toContain('### k6 runners');
   });
 
   it('fails naming a missing script, touching no cluster', async () => {

@@ -52932,7 +52932,10 @@ var AwsInfrastructureSchema = external_exports.strictObject({
   database: external_exports.strictObject({
     instanceClass: patterned(DB_INSTANCE_CLASS, "an RDS instance class such as db.m6i.2xlarge"),
     allocatedStorageGb: integer2({ min: 20, max: 65536 }, "GiB").describe("RDS storage, gibibytes"),
-    multiAz: external_exports.boolean().describe("Keep a synchronous standby in a second availability zone")
+    multiAz: external_exports.boolean().describe("Keep a synchronous standby in a second availability zone"),
+    requireTls: external_exports.boolean().describe(
+      "RDS refuses unencrypted MySQL connections (the parameter group's require_secure_transport). Must be false while mojaloop.database is rds: the pinned Mojaloop 17.0.4 charts have no MySQL TLS setting for their services"
+    )
   }),
   cache: external_exports.strictObject({
     nodeType: patterned(CACHE_NODE_TYPE, "an ElastiCache node type such as cache.m7g.large"),
@@ -53139,6 +53142,7 @@ var ReportSchema = external_exports.strictObject({
     "How a run is compared with the previous comparable run (same profile, target rate, DFSP count and security)"
   )
 });
+var RDS_REQUIRE_TLS_ALLOWED = "false with the pinned Mojaloop 17.0.4 charts: their services have no MySQL TLS setting, so RDS would refuse them; see helm/README.md";
 var RunConfigSchema = external_exports.strictObject({
   profile: patterned(PROFILE_NAME, PROFILE_NAME_ALLOWED).describe(
     "Name of the profile the run started from"
@@ -53174,6 +53178,14 @@ var RunConfigSchema = external_exports.strictObject({
     );
   },
   whenValid(["infrastructure"], ["mojaloop"])
+).superRefine(
+  (config2, ctx) => {
+    if (config2.infrastructure.provider !== "aws" || config2.mojaloop?.database !== "rds") return;
+    if (config2.infrastructure.database.requireTls) {
+      reject(ctx, ["infrastructure", "database", "requireTls"], RDS_REQUIRE_TLS_ALLOWED);
+    }
+  },
+  whenValid(["infrastructure", "database", "requireTls"], ["mojaloop", "database"])
 ).superRefine(
   (config2, ctx) => {
     if (config2.infrastructure.provider !== "aws") return;

@@ -9,7 +9,6 @@ export {
   judgeProbe,
   LADDER_ENV,
   type ProbeJob,
-  RUNNER_SUMMARIES_FILE,
   runCloudLadder,
 } from './phase.js';
 export {
@@ -23,6 +22,13 @@ export {
   serviceProxyBaseUrl,
 } from './prometheus.js';
 export { buildCloudResults, type CloudRunFacts, configuredSecurityHint, rungResult } from './results.js';
+export {
+  MAX_RUNNER_ROWS,
+  RUNNER_SUMMARIES_FILE,
+  type RungRunners,
+  type RunnerSummaryEntry,
+  runnerTableLines,
+} from './runner-table.js';
 export {
   applyScriptConfigMap,
   deleteScriptConfigMap,

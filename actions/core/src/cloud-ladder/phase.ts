@@ -42,6 +42,7 @@ import type { SecurityPosture } from '../security/posture.js';
 import { parseOutboundUrls } from './outbound-urls.js';
 import { findRemoteWriteUrl } from './prometheus.js';
 import { buildCloudResults } from './results.js';
+import { RUNNER_SUMMARIES_FILE, type RungRunners } from './runner-table.js';
 import { applyScriptConfigMap, deleteScriptConfigMap, readK6Script, scriptConfigMapName } from './script.js';
 import { K6_RUN_NAMESPACE, PROBE, TRANSFER_AMOUNT } from './settings.js';
 
@@ -98,6 +99,8 @@ export interface CloudLadderOutcome {
   failure: string | null;
   /** The TestRuns' remote-write target, for the log and summary. */
   remoteWriteUrl: string;
+  /** Each rung's runners as written to {@link RUNNER_SUMMARIES_FILE}; empty when the ladder never ran. */
+  runners: RungRunners[];
 }
 
 /** `MLPERF_FLEET`: which DFSPs trade and what each transfer carries. */
@@ -194,6 +197,7 @@ export async function runCloudLadder(
   const artifacts: RunArtifact[] = [];
   let ladder: LadderResult | null = null;
   let failure: string | null = null;
+  let runners: RungRunners[] = [];
   const rungStarts = new Map<string, number>();
   try {
     await applyScriptConfigMap(deps.load, configMap, script);
@@ -237,12 +241,12 @@ export async function runCloudLadder(
         ...(params.settleMs === undefined ? {} : { settleMs: params.settleMs }),
       });
       if (ladder.aborted) failure = 'the ladder was aborted (the job was cancelled)';
-      const summaries = ladder.rungs.map((e, position) => ({
+      runners = ladder.rungs.map((e, position) => ({
         rung: position + 1,
         rate: e.rung.rate,
         runners: e.runners.map((r) => ({ id: r.id, exitCode: r.exitCode, summary: r.summary ?? null })),
       }));
-      await writeArtifact(params.resultsDir, RUNNER_SUMMARIES_FILE, summaries);
+      await writeArtifact(params.resultsDir, RUNNER_SUMMARIES_FILE, runners);
       artifacts.push({
         name: RUNNER_SUMMARIES_FILE,
         description:
@@ -270,10 +274,8 @@ export async function runCloudLadder(
   });
   const resultsPath = await writeRunResults(params.resultsDir, results);
   log(`results: ${resultsPath} — verdict ${results.verdict.outcome}: ${results.verdict.summary}`);
-  return { resultsPath, results, failure, remoteWriteUrl };
+  return { resultsPath, results, failure, remoteWriteUrl, runners };
 }
-
-export const RUNNER_SUMMARIES_FILE = 'runner-summaries.json';
 
 async function writeArtifact(dir: string, file: string, data: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });

@@ -111,6 +111,9 @@ describe('runCloudLadder (fake load and hub API servers, fake Prometheus behind 
     expect(results.artifacts.map((a) => a.name)).toEqual([RUNNER_SUMMARIES_FILE]);
     const summaries = JSON.parse(readFileSync(path.join(w.params.resultsDir, RUNNER_SUMMARIES_FILE), 'utf8'));
     expect(summaries[0].runners[0]).toMatchObject({ exitCode: 0, summary: { metrics: { iterations: {} } } });
+    // The outcome carries the same array, for the action's step summary.
+    expect(outcome.runners).toEqual(summaries);
+    expect(outcome.runners).toMatchObject([{ rung: 1, rate: 10, runners: [{ exitCode: 0 }] }]);
 
     const everything = [...w.logs, readFileSync(outcome.resultsPath, 'utf8')].join('\n');
     for (const token of secrets()) expect(everything).not.toContain(token);
@@ -151,6 +154,7 @@ describe('runCloudLadder (fake load and hub API servers, fake Prometheus behind 
       /^connectivity probe failed: perffsp3 \(http:\/\/sdk-perffsp3\..*no successful request/,
     );
     expect(posts('testruns')).toHaveLength(0);
+    expect(outcome.runners).toEqual([]);
     expect(w.load.get('configmaps', K6_RUN_NAMESPACE, CONFIG_MAP)).toBeUndefined();
     const results = await readRunResults(outcome.resultsPath);
     expect(results.verdict.outcome).toBe('INVALID');
