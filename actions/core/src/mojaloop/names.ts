@@ -57,8 +57,12 @@ export const SECRETS = {
 /** The cert-manager ClusterIssuer that signs every certificate of the environment. */
 export const CA_ISSUER = 'mlperf-environment-ca';
 
-/** The hub's names as JWS signers, so the SDKs can validate what the switch signs (chart default `Hub`). */
-export const HUB_JWS_SIGNER_NAMES = ['Hub'] as const;
+/**
+ * The names the switch signs as, so the SDKs find its public key (`<FSPIOP-Source>.pem`). ml-api-adapter
+ * signs only messages whose FSPIOP-Source is its `FSPIOP_SOURCE_TO_SIGN`: the hub participant's name
+ * (`Hub` by default) in current releases, the literal `switch` in older ones. Both carry the same key.
+ */
+export const HUB_JWS_SIGNER_NAMES = ['Hub', 'switch'] as const;
 
 /** The MySQL schemas Mojaloop uses (created by the db-init Job on RDS; by the backend chart in-cluster). */
 export const DATABASES = ['central_ledger', 'account_lookup', 'oracle_msisdn'] as const;

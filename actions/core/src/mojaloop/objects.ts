@@ -201,8 +201,12 @@ export function gatewayCertificate(gatewayHost: string | null): KubeManifest {
 
 const ISTIO_NETWORKING = 'networking.istio.io/v1';
 export const GATEWAY_NAME = 'mlperf-hub';
-/** Istio's ingress gateway pods carry this label (the gateway chart's default). */
-const GATEWAY_SELECTOR = { istio: 'ingressgateway' };
+/**
+ * The ingress gateway pods' label. The gateway chart derives it from the release name unless the
+ * values set `name` or `labels.istio` (its _helpers.tpl: `istio: <name> | trimPrefix "istio-"`); the
+ * platform installs release `istio-ingressgateway` and sets neither, which a test holds.
+ */
+export const GATEWAY_SELECTOR = { istio: 'ingressgateway' } as const;
 
 /** Where the FSPIOP resources go: the umbrella's Services (`<release>-<service>`), port 80. */
 export const FSPIOP_ROUTES: ReadonlyArray<{ prefix: string; service: string }> = [

@@ -200,6 +200,7 @@ describe('deployMojaloop', () => {
     expect(Object.keys(publicKeys).sort()).toEqual(
       [
         'Hub.pem',
+        'switch.pem',
         ...Array.from({ length: 8 }, (_, i) => `perffsp${i + 1}.pem`),
         // verify-security's probe DFSPs sign like any DFSP.
         'perfprobe1.pem',

@@ -1,13 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { GATEWAY_SERVICE } from '../../src/mojaloop/names.js';
 import {
   dbInitJob,
   dfspCertificate,
+  GATEWAY_SELECTOR,
   gatewayManifests,
   generateJwsKeyPair,
   hubCallbackClientCertificate,
   jwsSecrets,
   publicPemOf,
 } from '../../src/mojaloop/objects.js';
+import { PLATFORM_RELEASES } from '../../src/platform/plan.js';
+
+const ISTIO_GATEWAY_VALUES = fileURLToPath(
+  new URL('../../../../helm/values/istio-gateway/', import.meta.url),
+);
+
+describe('the gateway our routes select', () => {
+  it('is the pods the istio gateway chart labels from our release name, which no values file overrides', () => {
+    const release = PLATFORM_RELEASES.find((r) => r.key === 'istio-gateway');
+    expect(release?.release).toBe(GATEWAY_SERVICE.name);
+    // The chart's rule: `istio: <values.labels.istio, else (values.name or the release) without "istio-">`.
+    expect(GATEWAY_SELECTOR.istio).toBe(release?.release.replace(/^istio-/, ''));
+    const files = readdirSync(ISTIO_GATEWAY_VALUES).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const values = (parse(readFileSync(`${ISTIO_GATEWAY_VALUES}${file}`, 'utf8')) ?? {}) as {
+        name?: unknown;
+        labels?: Record<string, unknown>;
+      };
+      expect({ file, name: values.name, app: values.labels?.app, istio: values.labels?.istio }).toEqual({
+        file,
+        name: undefined,
+        app: undefined,
+        istio: undefined,
+      });
+    }
+  });
+});
 
 describe('objects of the mojaloop phase', () => {
   it('route FSPIOP over mutual TLS and each DFSP outbound API under /sim/<fspId>/outbound', () => {
@@ -124,6 +157,8 @@ describe('objects of the mojaloop phase', () => {
       'perffsp2-jws-signing-key',
       'hub-jws-signing-key',
     ]);
-    expect(Object.keys(result.publicKeys)).toEqual(['perffsp1.pem', 'perffsp2.pem', 'Hub.pem']);
+    expect(Object.keys(result.publicKeys)).toEqual(['perffsp1.pem', 'perffsp2.pem', 'Hub.pem', 'switch.pem']);
+    // One hub key under both names the switch may sign as.
+    expect(result.publicKeys['switch.pem']).toBe(result.publicKeys['Hub.pem']);
   });
 });
