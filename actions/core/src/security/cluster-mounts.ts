@@ -6,8 +6,7 @@
  *
  * The Job's bundle (actions/deploy-mojaloop/dist/jobs/verify-security.mjs, delivered in a ConfigMap
  * of at most 1 MiB) imports this module through security/index.ts, so it must not import the results
- * schema: the log parser that validates with it, parseSecurityJobLog, lives in cluster-target.ts,
- * which re-exports everything here.
+ * schema: the log parser that validates with it, parseSecurityJobLog, lives in cluster-target.ts.
  */
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { posix } from 'node:path';
