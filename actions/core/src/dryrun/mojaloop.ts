@@ -319,7 +319,9 @@ export function planMojaloopDetails(input: MojaloopPhaseInput): MojaloopDetails 
         ? `${routesOf(manifest).length} route(s)`
         : manifest.kind === 'DestinationRule'
           ? 'the gateway originates mutual TLS to this SDK for callbacks'
-          : manifest.kind;
+          : manifest.kind === 'EnvoyFilter'
+            ? "a Lua filter on the gateway: a client certificate's CN must equal FSPIOP-Source, else 403"
+            : manifest.kind;
   const sdkTargets = healthTargets([], config.dfsps.count);
   const placeholders: MojaloopDetails['placeholders'] = [
     {

@@ -38,8 +38,15 @@ const PLURALS: Readonly<Record<string, string>> = {
   Issuer: 'issuers',
   Gateway: 'gateways',
   VirtualService: 'virtualservices',
+  DestinationRule: 'destinationrules',
+  EnvoyFilter: 'envoyfilters',
 };
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['ClusterIssuer', 'Namespace']);
+
+/** The kinds `apply` knows: core ones it calls by name, the custom ones by their plural. */
+export function applySupportsKind(kind: string): boolean {
+  return ['Namespace', 'Secret', 'Job'].includes(kind) || Object.hasOwn(PLURALS, kind);
+}
 
 export function describeManifest(manifest: KubeManifest): string {
   const ns = manifest.metadata.namespace;

@@ -11,4 +11,5 @@ export * from './onboard.js';
 export * from './plan.js';
 export * from './proxy-http.js';
 export * from './security-job.js';
+export * from './source-binding.js';
 export * from './values.js';

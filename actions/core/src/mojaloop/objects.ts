@@ -28,6 +28,7 @@ import {
   SDK_INBOUND_PORT,
   SECRETS,
 } from './names.js';
+import { sourceBindingEnvoyFilter } from './source-binding.js';
 
 export type KubeManifest = {
   apiVersion: string;
@@ -265,7 +266,15 @@ export function gatewayManifests(
     },
   };
   const outbound = sdkPrefixRoutes('mlperf-sdk-outbound', fspIds, outboundPath, sdkOutboundPort);
-  return [gateway, fspiop, outbound, ...(mtls ? callbackManifests(fspIds, sdkInboundPort) : [])];
+  if (!mtls) return [gateway, fspiop, outbound];
+  return [
+    gateway,
+    // Before the routes take traffic: a certificate speaks only for its own FSPIOP-Source.
+    sourceBindingEnvoyFilter(GATEWAY_SELECTOR, MANAGED_BY),
+    fspiop,
+    outbound,
+    ...callbackManifests(fspIds, sdkInboundPort),
+  ];
 }
 
 /**

@@ -40,6 +40,9 @@ const RESOURCES: ResourceType[] = [
   { group: '', version: 'v1', plural: 'secrets', kind: 'Secret' },
   { group: 'cert-manager.io', version: 'v1', plural: 'certificates', kind: 'Certificate' },
   { group: 'networking.istio.io', version: 'v1', plural: 'virtualservices', kind: 'VirtualService' },
+  { group: 'networking.istio.io', version: 'v1', plural: 'gateways', kind: 'Gateway' },
+  { group: 'networking.istio.io', version: 'v1', plural: 'destinationrules', kind: 'DestinationRule' },
+  { group: 'networking.istio.io', version: 'v1alpha3', plural: 'envoyfilters', kind: 'EnvoyFilter' },
 ];
 
 /** A request the API server proxies to a Service (`…/services/<scheme>:<name>:<port>/proxy/<path>`). */

@@ -1,8 +1,18 @@
 // The real cluster adapter over @kubernetes/client-node, against the loopback FAKE API server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKubeApi } from '../../src/k8s/client.js';
-import { createClusterObjects } from '../../src/mojaloop/cluster.js';
-import { caManifests, dfspCertificate, secretManifest } from '../../src/mojaloop/objects.js';
+import { applySupportsKind, createClusterObjects } from '../../src/mojaloop/cluster.js';
+import {
+  caManifests,
+  dbInitJob,
+  dfspCertificate,
+  gatewayCertificate,
+  gatewayManifests,
+  hubCallbackClientCertificate,
+  namespaceManifest,
+  secretManifest,
+} from '../../src/mojaloop/objects.js';
+import { buildSecurityJob } from '../../src/mojaloop/security-job.js';
 import { type FakeKubeApi, startFakeKubeApi } from '../k8s/fake-kube-api.js';
 
 let fake: FakeKubeApi | undefined;
@@ -21,6 +31,46 @@ async function objects() {
 }
 
 describe('the cluster adapter', () => {
+  it('knows every kind the deploy applies (a kind it does not know would stop a real deploy)', () => {
+    const applied = [
+      namespaceManifest('dfsps'),
+      secretManifest('dfsps', 'x', { k: 'v' }),
+      ...caManifests(),
+      gatewayCertificate('gw.example'),
+      dfspCertificate('perffsp1'),
+      hubCallbackClientCertificate(),
+      dbInitJob('db.example', 3306, ['central_ledger'], {}),
+      ...gatewayManifests(['perffsp1', 'perffsp2'], 4001, true),
+      ...gatewayManifests(['perffsp1'], 4001, false),
+    ];
+    expect(applied.map((m) => m.kind).filter((kind) => !applySupportsKind(kind))).toEqual([]);
+    // The verify-security Job is created through the batch API directly, not through apply.
+    expect(
+      buildSecurityJob(
+        'x',
+        { script: 'x', currency: 'USD', mtls: true, foreignFspId: 'perffsp1', nodeSelector: {} },
+        60_000,
+      ).kind,
+    ).toBe('Job');
+  });
+
+  it('applies the gateway, its source binding, routes and DestinationRules through the real client', async () => {
+    const { fake, cluster } = await objects();
+    const manifests = gatewayManifests(['perffsp1', 'perffsp2'], 4001, true);
+    for (const manifest of manifests) expect(await cluster.apply(manifest, 'replace')).toBe('created');
+    for (const manifest of manifests) expect(await cluster.apply(manifest, 'replace')).toBe('replaced');
+    expect(
+      fake.get('envoyfilters', 'istio-ingress', 'mlperf-fspiop-source-binding')?.spec.workloadSelector,
+    ).toEqual({
+      labels: { istio: 'ingressgateway' },
+    });
+    expect(fake.list('destinationrules', 'istio-ingress')).toHaveLength(2);
+    expect(fake.get('gateways', 'istio-ingress', 'mlperf-hub')).toBeDefined();
+    const paths = new Set(fake.requests.filter((r) => r.method === 'POST').map((r) => r.path));
+    expect(paths).toContain('/apis/networking.istio.io/v1alpha3/namespaces/istio-ingress/envoyfilters');
+    expect(paths).toContain('/apis/networking.istio.io/v1/namespaces/istio-ingress/destinationrules');
+  });
+
   it('creates a Secret, keeps it when asked to, replaces it when asked to, and reads a key back', async () => {
     const { fake, cluster } = await objects();
     expect(

@@ -44,9 +44,16 @@ describe('the gateway our routes select', () => {
 
 describe('objects of the mojaloop phase', () => {
   it('route FSPIOP over mutual TLS and each DFSP outbound API under /sim/<fspId>/outbound', () => {
-    const [gateway, fspiop, outbound] = gatewayManifests(['perffsp1', 'perffsp2'], 4001, true).map(
-      (m) => m as unknown as { spec: unknown },
-    ) as [{ spec: unknown }, { spec: unknown }, { spec: unknown }];
+    const manifests = gatewayManifests(['perffsp1', 'perffsp2'], 4001, true);
+    const byName = (name: string) =>
+      manifests.find((m) => m.metadata.name === name) as unknown as { spec: unknown };
+    const [gateway, fspiop, outbound] = [
+      byName('mlperf-hub'),
+      byName('mlperf-fspiop'),
+      byName('mlperf-sdk-outbound'),
+    ];
+    // With mutual TLS the source binding comes right after the Gateway, before any route.
+    expect(manifests.map((m) => m.kind).slice(0, 3)).toEqual(['Gateway', 'EnvoyFilter', 'VirtualService']);
     const servers = (gateway.spec as { servers: Array<{ port: { number: number }; tls?: { mode: string } }> })
       .servers;
     expect(servers.find((s) => s.port.number === 443)?.tls?.mode).toBe('MUTUAL');
@@ -70,8 +77,10 @@ describe('objects of the mojaloop phase', () => {
       rewrite: { uri: '/' },
       route: [{ destination: { host: 'perffsp2-sdk.dfsps.svc.cluster.local', port: { number: 4001 } } }],
     });
-    const [plain] = gatewayManifests(['perffsp1'], 4001, false);
-    expect(JSON.stringify(plain)).toContain('"mode":"SIMPLE"');
+    const plainSet = gatewayManifests(['perffsp1'], 4001, false);
+    expect(JSON.stringify(plainSet[0])).toContain('"mode":"SIMPLE"');
+    // Without client certificates there is nothing to bind: no filter.
+    expect(plainSet.map((m) => m.kind)).not.toContain('EnvoyFilter');
   });
 
   it('under mTLS, route the hub callbacks through the gateway, which originates mutual TLS to each SDK', () => {
