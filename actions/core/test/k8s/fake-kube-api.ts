@@ -23,6 +23,8 @@ export interface RecordedRequest {
 interface ResourceType {
   group: string;
   version: string;
+  /** Cluster-scoped: no namespace in its path or metadata (stored under the namespace ''). */
+  cluster?: boolean;
   plural: string;
   kind: string;
 }
@@ -43,6 +45,9 @@ const RESOURCES: ResourceType[] = [
   { group: 'networking.istio.io', version: 'v1', plural: 'gateways', kind: 'Gateway' },
   { group: 'networking.istio.io', version: 'v1', plural: 'destinationrules', kind: 'DestinationRule' },
   { group: 'networking.istio.io', version: 'v1alpha3', plural: 'envoyfilters', kind: 'EnvoyFilter' },
+  { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', cluster: true },
+  { group: 'cert-manager.io', version: 'v1', plural: 'clusterissuers', kind: 'ClusterIssuer', cluster: true },
+  { group: 'cert-manager.io', version: 'v1', plural: 'issuers', kind: 'Issuer' },
 ];
 
 /** A request the API server proxies to a Service (`…/services/<scheme>:<name>:<port>/proxy/<path>`). */
@@ -204,8 +209,8 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
             },
           }
         : input;
-    const metadata = object.metadata ?? {};
-    const namespace = metadata.namespace ?? 'default';
+    const { namespace: given, ...metadata } = object.metadata ?? {};
+    const namespace = type.cluster ? '' : (given ?? 'default');
     resourceVersion += 1;
     const stored: KubeObject = {
       ...object,
@@ -215,7 +220,7 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
         uid: `uid-${uid++}`,
         creationTimestamp: new Date().toISOString(),
         ...metadata,
-        namespace,
+        ...(type.cluster ? {} : { namespace }),
         resourceVersion: String(resourceVersion),
       },
     };
@@ -223,7 +228,9 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
   };
   const get = (plural: string, namespace: string, name: string) => bucket(plural).get(`${namespace}/${name}`);
   const list = (plural: string, namespace?: string) =>
-    [...bucket(plural).values()].filter((o) => namespace === undefined || o.metadata.namespace === namespace);
+    [...bucket(plural).values()].filter(
+      (o) => namespace === undefined || namespace === '' || o.metadata.namespace === namespace,
+    );
   const remove = (plural: string, namespace: string, name: string) => {
     bucket(plural).delete(`${namespace}/${name}`);
   };
@@ -562,6 +569,8 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
       send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
       return;
     }
+    // Cluster-scoped objects live under the namespace '' (see put).
+    if (type.cluster) namespace = '';
     const notFound = () =>
       send(
         res,

@@ -124,7 +124,8 @@ describe('the cluster adapter', () => {
 
   it('names the object and the API answer on failure, never the token', async () => {
     const { fake, cluster } = await objects();
-    // The fake serves no cluster-scoped custom objects: the API answers 404, as without the CRD.
+    // A cluster without cert-manager's CRDs: the API answers 404.
+    fake.hide('clusterissuers');
     const [selfSigned] = caManifests();
     const error = await cluster.apply(selfSigned as never, 'create-only').catch((e: unknown) => e as Error);
     expect(String(error)).toMatch(/^Error: create ClusterIssuer mlperf-environment-ca-bootstrap: HTTP 404/);
