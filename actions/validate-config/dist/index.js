@@ -47349,7 +47349,9 @@ var DfspsSchema = external_exports.strictObject({
 var SecuritySchema = external_exports.strictObject({
   mtls: external_exports.boolean().describe("Mutual TLS between DFSPs and the hub ingress"),
   jwsSign: external_exports.boolean().describe("DFSPs sign every FSPIOP message"),
-  jwsValidate: external_exports.boolean().describe("The hub and DFSPs validate FSPIOP signatures"),
+  jwsValidate: external_exports.boolean().describe(
+    "DFSPs validate the FSPIOP signatures they receive (the local hub emulator validates too; on a cluster, verify-security shows whether the switch does)"
+  ),
   ilp: external_exports.boolean().describe("ILP condition and fulfilment checks")
 }).superRefine(
   (security, ctx) => {

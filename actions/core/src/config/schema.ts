@@ -163,7 +163,11 @@ export const SecuritySchema = z
   .strictObject({
     mtls: z.boolean().describe('Mutual TLS between DFSPs and the hub ingress'),
     jwsSign: z.boolean().describe('DFSPs sign every FSPIOP message'),
-    jwsValidate: z.boolean().describe('The hub and DFSPs validate FSPIOP signatures'),
+    jwsValidate: z
+      .boolean()
+      .describe(
+        'DFSPs validate the FSPIOP signatures they receive (the local hub emulator validates too; on a cluster, verify-security shows whether the switch does)',
+      ),
     ilp: z.boolean().describe('ILP condition and fulfilment checks'),
   })
   .superRefine(
