@@ -371,7 +371,6 @@ export async function run(io: ActionIo, runtime: DeployMojaloopRuntime): Promise
     security = await (await hub()).verifySecurity({
       script: await runtime.securityScript(),
       currency: config.dfsps.currency,
-      mtls: config.security.mtls,
       foreignFspId: dfspId(1),
       nodeSelector: SECURITY_JOB_NODES,
     });

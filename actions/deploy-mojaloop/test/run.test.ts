@@ -209,7 +209,6 @@ describe('deploy-mojaloop action', () => {
       {
         script: '// the bundled verify-security script\n',
         currency: 'USD',
-        mtls: true,
         foreignFspId: 'perffsp1',
         nodeSelector: { 'mlperf/role': 'hub-services' },
       },

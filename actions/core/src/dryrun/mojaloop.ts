@@ -166,6 +166,15 @@ export function mojaloopObjects(config: RunConfig, settings: MojaloopSettings): 
       "the gateway's server certificate; its public host is added once the load balancer has one",
     ),
   );
+  for (const fspId of PROBE_FSP_IDS) {
+    objects.push(
+      object(
+        dfspCertificate(fspId),
+        'replace',
+        "verify-security's probe DFSP: its client certificate (issued even without mTLS, to show whether the gateway asks for one)",
+      ),
+    );
+  }
   if (config.security.mtls) {
     for (const fspId of fspIds) {
       objects.push(
@@ -447,7 +456,6 @@ function verifySecurityPlan(config: RunConfig, fspIds: readonly string[]): Mojal
     {
       script: '(dist/jobs/verify-security.mjs)',
       currency: config.dfsps.currency,
-      mtls: config.security.mtls,
       foreignFspId: fspIds[0] ?? 'perffsp1',
       nodeSelector: {},
     },

@@ -222,8 +222,10 @@ export async function deployMojaloop(
       );
       for (const manifest of caManifests()) await apply(manifest, 'create-only');
       await apply(gatewayCertificate(null), 'replace');
+      // The probe DFSPs hold certificates even without mTLS: the probes then show the gateway asks for none.
+      for (const fspId of PROBE_FSP_IDS) await apply(dfspCertificate(fspId), 'replace');
       if (config.security.mtls) {
-        for (const fspId of withProbes) await apply(dfspCertificate(fspId), 'replace');
+        for (const fspId of fspIds) await apply(dfspCertificate(fspId), 'replace');
         await apply(hubCallbackClientCertificate(), 'replace');
       }
     } catch (error) {

@@ -63,8 +63,6 @@ export interface SecurityJobInput {
   /** The bundled Job script (actions/deploy-mojaloop/dist/jobs/verify-security.mjs). */
   script: string;
   currency: string;
-  /** Mutual TLS on: the probe DFSPs' certificates are mounted and the gateway demands them. */
-  mtls: boolean;
   /** The fleet DFSP whose JWS key plays "another DFSP's key". */
   foreignFspId: string;
   nodeSelector: Record<string, string>;
@@ -151,7 +149,7 @@ export function securityReceiverService(): V1Service {
   };
 }
 
-/** The mounts of the contract's layout: mTLS of both probe DFSPs (when on), JWS keys of all three. */
+/** The mounts of the contract's layout: certificates of both probe DFSPs, JWS keys of all three. */
 function credentialMounts(input: SecurityJobInput): { volumes: V1Volume[]; mounts: V1VolumeMount[] } {
   const volumes: V1Volume[] = [];
   const mounts: V1VolumeMount[] = [];
@@ -165,10 +163,9 @@ function credentialMounts(input: SecurityJobInput): { volumes: V1Volume[]; mount
     mounts.push({ name: volume, mountPath: `${SECURITY_JOB_CREDENTIALS_DIR}/${dir}`, readOnly: true });
   };
   const f = SECURITY_JOB_FILES;
-  if (input.mtls) {
-    for (const fspId of PROBE_FSP_IDS)
-      add(`mtls-${fspId}`, dfspMtlsSecret(fspId), [f.cert, f.key, f.ca], `${f.mtlsDir}/${fspId}`);
-  }
+  // Always: the deploy issues the probe DFSPs' certificates whether or not the gateway asks for them.
+  for (const fspId of PROBE_FSP_IDS)
+    add(`mtls-${fspId}`, dfspMtlsSecret(fspId), [f.cert, f.key, f.ca], `${f.mtlsDir}/${fspId}`);
   for (const fspId of [...PROBE_FSP_IDS, input.foreignFspId]) {
     // SECRETS.dfspJwsKey is the key name in the Secret and the contract's file name alike.
     add(`jws-${fspId}`, dfspJwsSecret(fspId), [SECRETS.dfspJwsKey], `${f.jwsDir}/${fspId}`);

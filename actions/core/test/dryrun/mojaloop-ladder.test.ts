@@ -125,10 +125,17 @@ describe('dry-run mojaloop phase', () => {
     expect(json).not.toMatch(/BEGIN|PRIVATE KEY|stringData|password":/);
   });
 
-  it('without mTLS it makes no DFSP client certificates and the gateway serves plain TLS', async () => {
+  it('without mTLS it makes no fleet client certificates and the gateway serves plain TLS', async () => {
     const config = await resolved('aws-smoke', ['security.mtls=false']);
     const mojaloop = phase(await plan(config), 'mojaloop').details;
-    expect(mojaloop.objects.filter((o) => o.object.endsWith('-mtls'))).toEqual([]);
+    // Only verify-security's probe DFSPs keep theirs, to show the gateway asks for none.
+    expect(mojaloop.objects.filter((o) => o.object.endsWith('-mtls')).map((o) => o.object)).toEqual([
+      'Certificate dfsps/perfprobe1-mtls',
+      'Certificate dfsps/perfprobe2-mtls',
+    ]);
+    expect(mojaloop.gateway.objects.map((o) => o.object)).not.toContain(
+      'EnvoyFilter istio-ingress/mlperf-fspiop-source-binding',
+    );
     expect(mojaloop.objects.map((o) => o.object)).not.toContain(
       `Certificate istio-ingress/${HUB_CALLBACK_CLIENT_SECRET}`,
     );

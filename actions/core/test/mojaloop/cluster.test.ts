@@ -48,7 +48,7 @@ describe('the cluster adapter', () => {
     expect(
       buildSecurityJob(
         'x',
-        { script: 'x', currency: 'USD', mtls: true, foreignFspId: 'perffsp1', nodeSelector: {} },
+        { script: 'x', currency: 'USD', foreignFspId: 'perffsp1', nodeSelector: {} },
         60_000,
       ).kind,
     ).toBe('Job');

@@ -152,6 +152,37 @@ describe('deployMojaloop', () => {
     expect(Object.keys(result.outboundUrls)).toHaveLength(8);
   });
 
+  it('without mutual TLS: no fleet certificates and no source binding, but the probe DFSPs still get theirs', async () => {
+    const { config, plan, chartValues } = await setup();
+    const plain = { ...config, security: { ...config.security, mtls: false } };
+    const cluster = new FakeCluster();
+    const result = await deployMojaloop(
+      {
+        config: plain,
+        plan,
+        infra: INFRA,
+        databaseCredentials: CREDENTIALS,
+        cwd: ROOT,
+        fleetRunValues: FLEET,
+      },
+      deps(new FakeHelm(chartValues), cluster),
+      OPTIONS,
+    );
+    expect(result.failure).toBeUndefined();
+    const certificates = [...cluster.store.values()]
+      .filter((m) => m.kind === 'Certificate')
+      .map((m) => m.metadata.name)
+      .sort();
+    // verify-security presents them anyway, so its probes show the gateway does not ask for one.
+    expect(certificates).toEqual([
+      'hub-gateway-tls',
+      'mlperf-environment-ca',
+      'perfprobe1-mtls',
+      'perfprobe2-mtls',
+    ]);
+    expect([...cluster.store.values()].filter((m) => m.kind === 'EnvoyFilter')).toEqual([]);
+  });
+
   it('keeps JWS keys and the ILP secret on a re-run, so running pods stay valid', async () => {
     const { config, plan, chartValues } = await setup();
     const cluster = new FakeCluster();

@@ -25,7 +25,6 @@ const SCRIPT = '// verify-security bundle\nconsole.log("x");\n';
 const INPUT: SecurityJobInput = {
   script: SCRIPT,
   currency: 'USD',
-  mtls: true,
   foreignFspId: 'perffsp1',
   nodeSelector: { 'mlperf/role': 'hub-services' },
 };
@@ -77,12 +76,6 @@ describe('buildSecurityJob', () => {
     expect(job.spec?.backoffLimit).toBe(0);
     expect(job.spec?.activeDeadlineSeconds).toBe(300);
     expect(pod?.nodeSelector).toEqual({ 'mlperf/role': 'hub-services' });
-  });
-
-  it('mounts no certificates when mutual TLS is off', () => {
-    const job = buildSecurityJob('mlperf-verify-security-abc', { ...INPUT, mtls: false }, 300_000);
-    const names = (job.spec?.template.spec?.volumes ?? []).map((v) => v.name);
-    expect(names).toEqual(['script', 'jws-perfprobe1', 'jws-perfprobe2', 'jws-perffsp1']);
   });
 
   it('refuses a script a ConfigMap cannot hold, a probe DFSP as the foreign signer and a bad currency', () => {
