@@ -23,7 +23,11 @@ import type { V1Job, V1Toleration } from '@kubernetes/client-node';
 import { type Clock, systemClock } from '../aws/clock.js';
 import type { KubeApi } from './client.js';
 import { JobAbortedError, type JobRunOutcome, runJobToEnd } from './job-run.js';
-import { restrictedContainerSecurity, restrictedPodSecurity } from './pod-security.js';
+import {
+  restrictedContainerSecurity,
+  restrictedPodSecurity,
+  SHORT_JOB_POD_ANNOTATIONS,
+} from './pod-security.js';
 
 export interface ProbeTarget {
   name: string;
@@ -268,7 +272,7 @@ export function buildProbeJob(name: string, targets: ProbeTarget[], options: Pro
       activeDeadlineSeconds: Math.max(1, Math.ceil(options.deadlineMs / 1000)),
       ttlSecondsAfterFinished: PROBE_TTL_AFTER_FINISHED_SECONDS,
       template: {
-        metadata: { labels },
+        metadata: { labels, annotations: { ...SHORT_JOB_POD_ANNOTATIONS } },
         spec: {
           restartPolicy: 'Never',
           automountServiceAccountToken: false,

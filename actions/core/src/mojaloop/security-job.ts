@@ -12,7 +12,11 @@ import type { V1ConfigMap, V1Job, V1Service, V1Volume, V1VolumeMount } from '@ku
 import type { Clock } from '../aws/clock.js';
 import { isKubeNotFound, type KubeApi, kubeStatusCode } from '../k8s/client.js';
 import { runJobToEnd } from '../k8s/job-run.js';
-import { restrictedContainerSecurity, restrictedPodSecurity } from '../k8s/pod-security.js';
+import {
+  restrictedContainerSecurity,
+  restrictedPodSecurity,
+  SHORT_JOB_POD_ANNOTATIONS,
+} from '../k8s/pod-security.js';
 import {
   SECURITY_JOB_CREDENTIALS_DIR,
   SECURITY_JOB_ENV,
@@ -196,7 +200,7 @@ export function buildSecurityJob(name: string, input: SecurityJobInput, deadline
       activeDeadlineSeconds: Math.max(1, Math.ceil(deadlineMs / 1000)),
       ttlSecondsAfterFinished: VERIFY_SECURITY_JOB.ttlSeconds,
       template: {
-        metadata: { labels },
+        metadata: { labels, annotations: { ...SHORT_JOB_POD_ANNOTATIONS } },
         spec: {
           restartPolicy: 'Never',
           automountServiceAccountToken: false,

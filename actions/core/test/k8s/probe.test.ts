@@ -76,6 +76,8 @@ describe('buildProbeJob', () => {
     expect(job.spec?.selector).toBeUndefined();
     expect(pod?.restartPolicy).toBe('Never');
     expect(pod?.containers).toHaveLength(1);
+    // No mesh sidecar: one would outlive the container and the Job would never complete.
+    expect(job.spec?.template.metadata?.annotations).toEqual({ 'sidecar.istio.io/inject': 'false' });
   });
 
   it('runs locked down: non-root, read-only root, no capabilities, no service-account token', () => {

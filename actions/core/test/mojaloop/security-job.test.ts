@@ -76,6 +76,8 @@ describe('buildSecurityJob', () => {
     expect(job.spec?.backoffLimit).toBe(0);
     expect(job.spec?.activeDeadlineSeconds).toBe(300);
     expect(pod?.nodeSelector).toEqual({ 'mlperf/role': 'hub-services' });
+    // No mesh sidecar: one would outlive the container and the Job would never complete.
+    expect(job.spec?.template.metadata?.annotations).toEqual({ 'sidecar.istio.io/inject': 'false' });
   });
 
   it('refuses a script a ConfigMap cannot hold, a probe DFSP as the foreign signer and a bad currency', () => {
