@@ -15,6 +15,7 @@
  */
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { HUB_FSP_ID } from '../fleet/names.js';
+import { SHORT_JOB_POD_ANNOTATIONS } from '../k8s/pod-security.js';
 import {
   CA_ISSUER,
   DFSP_NAMESPACE,
@@ -446,6 +447,7 @@ export function dbInitJob(
     spec: {
       backoffLimit: DB_INIT_BACKOFF_LIMIT,
       template: {
+        metadata: { annotations: { ...SHORT_JOB_POD_ANNOTATIONS } },
         spec: {
           restartPolicy: 'OnFailure',
           nodeSelector,

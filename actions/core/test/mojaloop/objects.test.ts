@@ -150,6 +150,9 @@ describe('objects of the mojaloop phase', () => {
     expect(text).toContain('CREATE DATABASE IF NOT EXISTS \\\\`central_ledger\\\\`;');
     expect(text).toContain('"secretKeyRef":{"name":"mojaloop-db","key":"mysql-password"}');
     expect(text).toContain('--ssl-mode=REQUIRED');
+    expect((job.spec as { template: { metadata?: unknown } }).template.metadata).toEqual({
+      annotations: { 'sidecar.istio.io/inject': 'false' },
+    });
   });
 
   it('make RS256 key pairs whose public half matches the stored private key', async () => {
