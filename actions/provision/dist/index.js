@@ -7415,7 +7415,7 @@ var init_HttpBindingNormalizedSchema = __esm({
         memberSchemas
       ];
       const required2 = source[6];
-      const bodyRequired = required2 && memberNames.reduce((count, name) => count + (source[4].indexOf(name) < required2 ? 1 : 0), 0);
+      const bodyRequired = required2 && memberNames.reduce((count2, name) => count2 + (source[4].indexOf(name) < required2 ? 1 : 0), 0);
       if (bodyRequired) {
         body[6] = bodyRequired;
       }
@@ -11051,8 +11051,8 @@ var init_JsonBytesStringAdapter = __esm({
       padEnd(maxLength, fillString) {
         return this.s().padEnd(maxLength, fillString);
       }
-      repeat(count) {
-        return this.s().repeat(count);
+      repeat(count2) {
+        return this.s().repeat(count2);
       }
       toUpperCase() {
         return this.s().toUpperCase();
@@ -13923,9 +13923,9 @@ var init_DefaultRetryToken = __esm({
       $retryLog = {
         acquisitionDelay: 0
       };
-      constructor(delay, count, cost, longPoll) {
+      constructor(delay, count2, cost, longPoll) {
         this.delay = delay;
-        this.count = count;
+        this.count = count2;
         this.cost = cost;
         this.longPoll = longPoll;
       }
@@ -20114,7 +20114,7 @@ function writeStruct(ns, value, serdeContext) {
   ensure(headerSize);
   const headerPos = cursor;
   cursor += headerSize;
-  let count = 0;
+  let count2 = 0;
   for (let i5 = 0; i5 < z2; ++i5) {
     const item = value[memberNames[i5]];
     if (item == null && !memberSchemas[i5].isIdempotencyToken()) {
@@ -20125,7 +20125,7 @@ function writeStruct(ns, value, serdeContext) {
     buf.set(key, cursor);
     cursor += key.length;
     writeValue(memberSchemas[i5], item, ns, serdeContext);
-    ++count;
+    ++count2;
   }
   if (typeof value.__type === "string") {
     for (const k5 in value) {
@@ -20135,19 +20135,19 @@ function writeStruct(ns, value, serdeContext) {
       if (!memberNames.includes(k5)) {
         writeString(k5);
         writeUntypedValue(value[k5]);
-        ++count;
+        ++count2;
       }
     }
   }
   if (headerSize === 1) {
-    buf[headerPos] = majorMap << 5 | count;
+    buf[headerPos] = majorMap << 5 | count2;
   } else if (headerSize === 2) {
     buf[headerPos] = majorMap << 5 | 24;
-    buf[headerPos + 1] = count;
+    buf[headerPos + 1] = count2;
   } else {
     buf[headerPos] = majorMap << 5 | extendedFloat16;
-    buf[headerPos + 1] = count >> 8;
-    buf[headerPos + 2] = count & 255;
+    buf[headerPos + 1] = count2 >> 8;
+    buf[headerPos + 2] = count2 & 255;
   }
 }
 function writeList(ns, value, isDocument, serdeContext) {
@@ -20173,14 +20173,14 @@ function writeList(ns, value, isDocument, serdeContext) {
       writeValue(valueSchema, items[i5], void 0, serdeContext);
     }
   } else {
-    let count = 0;
+    let count2 = 0;
     for (let i5 = 0; i5 < value.length; ++i5) {
       if (value[i5] != null) {
-        ++count;
+        ++count2;
       }
     }
     ensure(9);
-    encodeHeader(majorList, count);
+    encodeHeader(majorList, count2);
     for (let i5 = 0; i5 < value.length; ++i5) {
       if (value[i5] != null) {
         writeValue(valueSchema, value[i5], void 0, serdeContext);
@@ -20545,29 +20545,29 @@ function readValue(ns) {
   }
 }
 function readList(ns) {
-  const count = decodeCount();
+  const count2 = decodeCount();
   const memberSchema = ns.isListSchema() ? ns.getValueSchema() : ns;
-  const list2 = Array(count);
-  for (let i5 = 0; i5 < count; ++i5) {
+  const list2 = Array(count2);
+  for (let i5 = 0; i5 < count2; ++i5) {
     list2[i5] = readValue(memberSchema);
   }
   return list2;
 }
 function readMap(ns) {
-  const count = decodeCount();
+  const count2 = decodeCount();
   if (ns.isStructSchema()) {
     const startPos = pos;
-    return readStruct(ns, count, startPos);
+    return readStruct(ns, count2, startPos);
   }
   const valueSchema = ns.isMapSchema() ? ns.getValueSchema() : ns;
   const map4 = {};
-  for (let i5 = 0; i5 < count; ++i5) {
+  for (let i5 = 0; i5 < count2; ++i5) {
     const key = readUtf8String();
     map4[key] = readValue(valueSchema);
   }
   return map4;
 }
-function readStruct(ns, count, startPos) {
+function readStruct(ns, count2, startPos) {
   const isUnion = ns.isUnionSchema();
   const cache5 = loadCborStructIterator(ns);
   const { memberSchemas, encodedKeys, memberNames } = cache5;
@@ -20578,7 +20578,7 @@ function readStruct(ns, count, startPos) {
   let unknownCount = 0;
   let hasType = false;
   let hint = 0;
-  for (let i5 = 0; i5 < count; ++i5) {
+  for (let i5 = 0; i5 < count2; ++i5) {
     const matchIdx = matchStructKey(encodedKeys, z2, hint);
     if (matchIdx >= 0) {
       hint = matchIdx + 1;
@@ -20616,7 +20616,7 @@ function readStruct(ns, count, startPos) {
   } else if (hasType) {
     pos = startPos;
     const docSchema = NormalizedSchema.of(15);
-    for (let i5 = 0; i5 < count; ++i5) {
+    for (let i5 = 0; i5 < count2; ++i5) {
       const key = readUtf8String();
       const val = readValue(docSchema);
       if (!(key in result)) {
@@ -49657,8 +49657,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -49766,13 +49766,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c5 = getAliasCount(doc, item, anchors2);
-          if (c5 > count)
-            count = c5;
+          if (c5 > count2)
+            count2 = c5;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -52725,8 +52725,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -52803,12 +52803,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end2 = error64.linePos[1];
         if (end2?.line === line && end2.col > col) {
-          count = Math.max(1, Math.min(end2.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end2.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error64.message += `:
 
 ${lineStr}
@@ -67620,11 +67620,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -75043,15 +75043,15 @@ ${value}`;
           pos2 = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -77124,14 +77124,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i5 = 0; i5 < units - 1; i5++) {
     if ((str.charCodeAt(i5) & 64512) === 55296 && (str.charCodeAt(i5 + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i5++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -81514,8 +81514,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -84162,8 +84162,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -86901,8 +86901,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -95692,9 +95692,9 @@ var RunConfigError = class extends Error {
 };
 function formatMessage(issues, source) {
   const origin = source === void 0 ? "Run configuration" : `Run configuration from ${source}`;
-  const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
+  const count2 = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
   const lines = issues.map((issue3) => `  ${formatIssue(issue3)}`);
-  return [`${origin} is invalid (${count}):`, ...lines].join("\n");
+  return [`${origin} is invalid (${count2}):`, ...lines].join("\n");
 }
 function formatIssue(issue3) {
   return `${issue3.path}: got ${renderValue(issue3.value)}; allowed: ${issue3.allowed}`;
@@ -96018,10 +96018,10 @@ function totalDbConnections(settings) {
   let fixedConnections = 0;
   for (const component of MOJALOOP_COMPONENTS) {
     if (component.database === void 0) continue;
-    const count = componentReplicas(component, settings);
-    pods += count;
-    if (component.fixedPoolMax === void 0) pooledPods += count;
-    else fixedConnections += count * component.fixedPoolMax;
+    const count2 = componentReplicas(component, settings);
+    pods += count2;
+    if (component.fixedPoolMax === void 0) pooledPods += count2;
+    else fixedConnections += count2 * component.fixedPoolMax;
   }
   return {
     connections: pooledPods * settings.dbPool.max + fixedConnections,
@@ -96053,8 +96053,8 @@ function checkMojaloopSizing(settings, context, ctx) {
   if (nodes5 !== void 0 && nodes5 > 0) {
     for (const component of MOJALOOP_COMPONENTS) {
       if (component.role !== "api" || typeof component.replicas === "number") continue;
-      const count = settings.replicas[component.replicas];
-      if (count % nodes5 !== 0) {
+      const count2 = settings.replicas[component.replicas];
+      if (count2 % nodes5 !== 0) {
         reject(
           ctx,
           ["mojaloop", "replicas", component.replicas],
@@ -96714,6 +96714,74 @@ var HistoryEntrySchema = external_exports.strictObject({
 // actions/core/src/github/compare.ts
 var ONE_DECIMAL = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+// actions/core/src/ladder/metrics.ts
+var K6_TRENDS = {
+  discovery: "discovery_time",
+  quote: "quote_time",
+  transfer: "transfer_time",
+  e2e: "e2e_time"
+};
+var K6_TRENDS_ARE_TIME = true;
+var K6_COUNTERS = {
+  completed: "transfers_completed",
+  /** Tagged with {@link K6_TAGS.errorCode}. */
+  failed: "transfers_failed",
+  dropped: "dropped_iterations",
+  iterations: "iterations"
+};
+var K6_TAGS = {
+  testId: "testid",
+  rung: "rung",
+  runner: "runner",
+  errorCode: "fspiop_error_code"
+};
+var K6_SERIES_PREFIX = "k6_";
+function k6CounterSeries(name) {
+  return `${K6_SERIES_PREFIX}${name}_total`;
+}
+function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
+  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
+}
+var HUB_TRANSFERS_SERIES = "hub_transfers_total";
+var HUB_STATE_LABEL = "state";
+var HUB_COMMITTED_STATE = "COMMITTED";
+function seriesNames(overrides = {}) {
+  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
+  return {
+    completed: k6CounterSeries(K6_COUNTERS.completed),
+    failed: k6CounterSeries(K6_COUNTERS.failed),
+    dropped: k6CounterSeries(K6_COUNTERS.dropped),
+    iterations: k6CounterSeries(K6_COUNTERS.iterations),
+    trends: {
+      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
+      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
+      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
+      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
+    },
+    trendToMs: isTime ? 1e3 : 1,
+    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
+    hub: {
+      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
+      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
+      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
+      matchers: overrides.hub?.matchers ?? {}
+    }
+  };
+}
+var DEFAULT_SERIES_NAMES = seriesNames();
+
+// actions/core/src/report/runner-table.ts
+var RungRunnersListSchema = external_exports.array(
+  external_exports.object({
+    rung: external_exports.number().int().min(1),
+    rate: external_exports.number().min(0),
+    runners: external_exports.array(
+      external_exports.object({ id: external_exports.string(), exitCode: external_exports.number().int().nullable(), summary: external_exports.unknown() })
+    )
+  })
+);
+var count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 // actions/core/src/report/sections.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
@@ -97337,62 +97405,6 @@ async function provisionStack(input2, deps) {
   return { variables, plan, planMarkdown, outputs, waitedMs, tokens };
 }
 
-// actions/core/src/ladder/metrics.ts
-var K6_TRENDS = {
-  discovery: "discovery_time",
-  quote: "quote_time",
-  transfer: "transfer_time",
-  e2e: "e2e_time"
-};
-var K6_TRENDS_ARE_TIME = true;
-var K6_COUNTERS = {
-  completed: "transfers_completed",
-  /** Tagged with {@link K6_TAGS.errorCode}. */
-  failed: "transfers_failed",
-  dropped: "dropped_iterations",
-  iterations: "iterations"
-};
-var K6_TAGS = {
-  testId: "testid",
-  rung: "rung",
-  runner: "runner",
-  errorCode: "fspiop_error_code"
-};
-var K6_SERIES_PREFIX = "k6_";
-function k6CounterSeries(name) {
-  return `${K6_SERIES_PREFIX}${name}_total`;
-}
-function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
-  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
-}
-var HUB_TRANSFERS_SERIES = "hub_transfers_total";
-var HUB_STATE_LABEL = "state";
-var HUB_COMMITTED_STATE = "COMMITTED";
-function seriesNames(overrides = {}) {
-  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
-  return {
-    completed: k6CounterSeries(K6_COUNTERS.completed),
-    failed: k6CounterSeries(K6_COUNTERS.failed),
-    dropped: k6CounterSeries(K6_COUNTERS.dropped),
-    iterations: k6CounterSeries(K6_COUNTERS.iterations),
-    trends: {
-      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
-      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
-      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
-      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
-    },
-    trendToMs: isTime ? 1e3 : 1,
-    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
-    hub: {
-      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
-      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
-      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
-      matchers: overrides.hub?.matchers ?? {}
-    }
-  };
-}
-var DEFAULT_SERIES_NAMES = seriesNames();
-
 // actions/core/src/results/schema.ts
 var RUN_RESULTS_SCHEMA_VERSION = 1;
 var TIMESTAMP_ALLOWED = "an ISO 8601 timestamp with a zone, such as 2025-06-01T12:00:00Z";
@@ -97566,7 +97578,7 @@ var RungResultSchema = external_exports.strictObject({
   invalidReasons: external_exports.array(text())
 }).superRefine(
   (rung, ctx) => {
-    const byCode = Object.values(rung.failedByCode).reduce((sum, count) => sum + count, 0);
+    const byCode = Object.values(rung.failedByCode).reduce((sum, count2) => sum + count2, 0);
     if (rung.failed !== null && byCode > rung.failed) {
       reject(
         ctx,

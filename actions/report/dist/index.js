@@ -612,8 +612,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -721,13 +721,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -3680,8 +3680,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3758,12 +3758,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -18575,11 +18575,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -25998,15 +25998,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -27764,14 +27764,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -32154,8 +32154,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -34802,8 +34802,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -37541,8 +37541,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46604,9 +46604,9 @@ var RunConfigError = class extends Error {
 };
 function formatMessage(issues, source) {
   const origin = source === void 0 ? "Run configuration" : `Run configuration from ${source}`;
-  const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
+  const count2 = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
   const lines = issues.map((issue3) => `  ${formatIssue(issue3)}`);
-  return [`${origin} is invalid (${count}):`, ...lines].join("\n");
+  return [`${origin} is invalid (${count2}):`, ...lines].join("\n");
 }
 function formatIssue(issue3) {
   return `${issue3.path}: got ${renderValue(issue3.value)}; allowed: ${issue3.allowed}`;
@@ -46750,9 +46750,9 @@ function renderRateChart(rungs) {
     `    line "target" ${series(target, 1)}`
   ]);
 }
-function unplottedNote(count, what, chart) {
-  if (count === 0) return void 0;
-  return `${count} rung${count === 1 ? " has" : "s have"} no ${what} and ${count === 1 ? "is" : "are"} not in the ${chart} chart.`;
+function unplottedNote(count2, what, chart) {
+  if (count2 === 0) return void 0;
+  return `${count2} rung${count2 === 1 ? " has" : "s have"} no ${what} and ${count2 === 1 ? "is" : "are"} not in the ${chart} chart.`;
 }
 function renderCharts(rungs, options = {}) {
   if (rungs.length === 0) return "No rung ran, so there is nothing to chart.";
@@ -46773,6 +46773,162 @@ function renderCharts(rungs, options = {}) {
   return [latency, rate, caption].filter((part) => part !== void 0).join("\n\n");
 }
 
+// actions/core/src/ladder/metrics.ts
+var K6_TRENDS = {
+  discovery: "discovery_time",
+  quote: "quote_time",
+  transfer: "transfer_time",
+  e2e: "e2e_time"
+};
+var K6_TRENDS_ARE_TIME = true;
+var K6_COUNTERS = {
+  completed: "transfers_completed",
+  /** Tagged with {@link K6_TAGS.errorCode}. */
+  failed: "transfers_failed",
+  dropped: "dropped_iterations",
+  iterations: "iterations"
+};
+var K6_TAGS = {
+  testId: "testid",
+  rung: "rung",
+  runner: "runner",
+  errorCode: "fspiop_error_code"
+};
+var K6_SERIES_PREFIX = "k6_";
+function k6CounterSeries(name) {
+  return `${K6_SERIES_PREFIX}${name}_total`;
+}
+function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
+  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
+}
+var HUB_TRANSFERS_SERIES = "hub_transfers_total";
+var HUB_STATE_LABEL = "state";
+var HUB_COMMITTED_STATE = "COMMITTED";
+function seriesNames(overrides = {}) {
+  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
+  return {
+    completed: k6CounterSeries(K6_COUNTERS.completed),
+    failed: k6CounterSeries(K6_COUNTERS.failed),
+    dropped: k6CounterSeries(K6_COUNTERS.dropped),
+    iterations: k6CounterSeries(K6_COUNTERS.iterations),
+    trends: {
+      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
+      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
+      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
+      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
+    },
+    trendToMs: isTime ? 1e3 : 1,
+    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
+    hub: {
+      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
+      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
+      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
+      matchers: overrides.hub?.matchers ?? {}
+    }
+  };
+}
+var DEFAULT_SERIES_NAMES = seriesNames();
+
+// actions/core/src/report/runner-table.ts
+var RUNNER_SUMMARIES_FILE = "runner-summaries.json";
+var RungRunnersListSchema = external_exports.array(
+  external_exports.object({
+    rung: external_exports.number().int().min(1),
+    rate: external_exports.number().min(0),
+    runners: external_exports.array(
+      external_exports.object({ id: external_exports.string(), exitCode: external_exports.number().int().nullable(), summary: external_exports.unknown() })
+    )
+  })
+);
+function parseRunnerSummaries(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (error63) {
+    return { error: `${RUNNER_SUMMARIES_FILE} is not JSON (${error63.message})` };
+  }
+  const parsed = RungRunnersListSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    return {
+      error: `${RUNNER_SUMMARIES_FILE}: ${issue3?.path.join(".") || "(root)"}: ${issue3?.message ?? "invalid"}`
+    };
+  }
+  return {
+    runners: parsed.data.map((r) => ({
+      ...r,
+      runners: r.runners.map((x) => ({ id: x.id, exitCode: x.exitCode, summary: x.summary ?? null }))
+    }))
+  };
+}
+var MAX_RUNNER_ROWS = 200;
+var NONE2 = MISSING;
+var count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function metricValue(summary2, name, key) {
+  if (!isRecord(summary2)) return null;
+  const metrics = summary2.metrics;
+  if (!isRecord(metrics)) return null;
+  const metric = metrics[name];
+  if (!isRecord(metric)) return null;
+  const values = metric.values;
+  if (!isRecord(values)) return null;
+  const value = values[key];
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
+}
+var counterOf = (summary2, name) => metricValue(summary2, name, "count");
+var formatCount2 = (value) => value === null ? NONE2 : count.format(Math.round(value));
+var formatMs2 = (value) => value === null ? NONE2 : `${count.format(Math.round(value))} ms`;
+function row(entry, runner) {
+  const exit = runner.exitCode === null ? "unknown" : String(runner.exitCode);
+  const head = [String(entry.rung), `${count.format(entry.rate)}/s`, cell(runner.id, 80), exit];
+  const figures = runner.summary === null || runner.summary === void 0 ? ["no summary", NONE2, NONE2, NONE2] : [
+    formatCount2(counterOf(runner.summary, K6_COUNTERS.completed)),
+    formatCount2(counterOf(runner.summary, K6_COUNTERS.failed)),
+    formatCount2(counterOf(runner.summary, K6_COUNTERS.dropped)),
+    formatMs2(metricValue(runner.summary, K6_TRENDS.e2e, "p(99)"))
+  ];
+  return `| ${[...head, ...figures].join(" | ")} |`;
+}
+function sumLine(entry) {
+  const prefix = `- rung ${entry.rung} (${count.format(entry.rate)}/s): runners' sum of completed`;
+  if (entry.runners.length === 0) return `${prefix}: no runner`;
+  const figures = entry.runners.map((r) => counterOf(r.summary, K6_COUNTERS.completed)).filter((v) => v !== null);
+  if (figures.length === 0) return `${prefix} ${NONE2} (no runner reported it)`;
+  const sum = figures.reduce((a, b) => a + b, 0);
+  return `${prefix} ${formatCount2(sum)} (${figures.length} of ${entry.runners.length} runner(s) reported it)`;
+}
+function runnerTableLines(rungs, maxRows = MAX_RUNNER_ROWS) {
+  if (rungs.length === 0) return [];
+  const lines = [];
+  const total = rungs.reduce((n, r) => n + r.runners.length, 0);
+  if (total > 0) {
+    lines.push(
+      "| rung | rate | runner | exit | completed | failed | dropped | e2e p99 |",
+      "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+    );
+    let shown = 0;
+    for (const entry of rungs) {
+      for (const runner of entry.runners) {
+        if (shown >= maxRows) break;
+        lines.push(row(entry, runner));
+        shown += 1;
+      }
+    }
+    if (total > shown) {
+      lines.push(
+        "",
+        `${count.format(total - shown)} more runner row(s) left out; see ${RUNNER_SUMMARIES_FILE}.`
+      );
+    }
+    lines.push("");
+  }
+  for (const entry of rungs) lines.push(sumLine(entry));
+  return lines;
+}
+
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
@@ -46788,7 +46944,7 @@ function markdownTable(table2, options) {
   let mostCellsPerRow = 0;
   let rowIndex = -1;
   while (++rowIndex < table2.length) {
-    const row2 = [];
+    const row3 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
     if (table2[rowIndex].length > mostCellsPerRow) {
@@ -46803,9 +46959,9 @@ function markdownTable(table2, options) {
           longestCellByColumn[columnIndex2] = size;
         }
       }
-      row2.push(cell2);
+      row3.push(cell2);
     }
-    cellMatrix[rowIndex] = row2;
+    cellMatrix[rowIndex] = row3;
     sizeMatrix[rowIndex] = sizes2;
   }
   let columnIndex = -1;
@@ -46820,7 +46976,7 @@ function markdownTable(table2, options) {
     }
   }
   columnIndex = -1;
-  const row = [];
+  const row2 = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
     const code = alignments[columnIndex];
@@ -46846,20 +47002,20 @@ function markdownTable(table2, options) {
       }
       sizes[columnIndex] = size;
     }
-    row[columnIndex] = cell2;
+    row2[columnIndex] = cell2;
   }
-  cellMatrix.splice(1, 0, row);
+  cellMatrix.splice(1, 0, row2);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
   const lines = [];
   while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
+    const row3 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
     const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
-      const cell2 = row2[columnIndex] || "";
+      const cell2 = row3[columnIndex] || "";
       let before = "";
       let after = "";
       if (settings.alignDelimiters !== false) {
@@ -47256,10 +47412,10 @@ function renderFailureDetails(rungs) {
   for (const rung of rungs) {
     if (rung.failed === null || rung.failed === 0) continue;
     const codes = Object.entries(rung.failedByCode).sort(([a], [b]) => a < b ? -1 : 1);
-    const classified = codes.reduce((sum, [, count]) => sum + count, 0);
+    const classified = codes.reduce((sum, [, count2]) => sum + count2, 0);
     if (rung.failed > classified) codes.push(["unclassified", rung.failed - classified]);
-    for (const [code, count] of codes) {
-      rows.push([String(rung.index), formatRate(rung.targetRate), cell(code), formatCount(count)]);
+    for (const [code, count2] of codes) {
+      rows.push([String(rung.index), formatRate(rung.targetRate), cell(code), formatCount(count2)]);
     }
   }
   if (rows.length === 0) return void 0;
@@ -47412,7 +47568,7 @@ function stepsOf(plan, omitted) {
   return steps;
 }
 var STEP_WORDS = {
-  details: "per-leg, failure and cost details",
+  details: "per-leg, failure, k6 runner and cost details",
   config: "the resolved configuration",
   "rung-rows": "rung rows",
   extras: "bottleneck hints, artifact list and long evidence",
@@ -47448,6 +47604,18 @@ function assemble(results, options, plan, withNote = true) {
     parts.push(renderLegDetails(results.rungs));
     const failures = renderFailureDetails(results.rungs);
     if (failures !== void 0) parts.push(failures);
+    const runners = runnerTableLines(options.runners ?? []);
+    if (runners.length > 0) {
+      parts.push(
+        [
+          "<details><summary>k6 runners: each one’s exit and own end-of-test summary (the cross-check of the PromQL figures)</summary>",
+          "",
+          ...runners,
+          "",
+          "</details>"
+        ].join("\n")
+      );
+    }
   }
   if (plan.sections) {
     if (plan.extras) {
@@ -47726,18 +47894,18 @@ ${note}
   if (room < 0) throw new Error(`a limit of ${limit} leaves no room for the note ${JSON.stringify(note)}`);
   const lines = text2.split("\n");
   let used = 0;
-  let count = 0;
+  let count2 = 0;
   for (const line of lines) {
     const size = measure(line) + 1;
     if (used + size > room) break;
     used += size;
-    count++;
+    count2++;
   }
-  let kept = lines.slice(0, count).join("\n");
-  if (count > 0) kept += "\n";
+  let kept = lines.slice(0, count2).join("\n");
+  if (count2 > 0) kept += "\n";
   else kept = `${cutByCodePoints(lines[0] ?? "", room - 1, measure)}
 `;
-  const openFences = lines.slice(0, count).filter((line) => FENCE.test(line)).length;
+  const openFences = lines.slice(0, count2).filter((line) => FENCE.test(line)).length;
   if (openFences % 2 === 1) kept += CLOSE_FENCE;
   return { text: `${kept}${tail2}`, trimmed: true };
 }
@@ -52331,8 +52499,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell2) => {
         if (typeof cell2 === "string") {
           return this.wrap("td", cell2);
         }
@@ -52506,7 +52674,7 @@ var actionsIo = {
 
 // actions/report/src/run.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
 import path from "node:path";
 
 // actions/core/src/aws/eks-token.ts
@@ -52808,10 +52976,10 @@ function totalDbConnections(settings) {
   let fixedConnections = 0;
   for (const component of MOJALOOP_COMPONENTS) {
     if (component.database === void 0) continue;
-    const count = componentReplicas(component, settings);
-    pods += count;
-    if (component.fixedPoolMax === void 0) pooledPods += count;
-    else fixedConnections += count * component.fixedPoolMax;
+    const count2 = componentReplicas(component, settings);
+    pods += count2;
+    if (component.fixedPoolMax === void 0) pooledPods += count2;
+    else fixedConnections += count2 * component.fixedPoolMax;
   }
   return {
     connections: pooledPods * settings.dbPool.max + fixedConnections,
@@ -52843,8 +53011,8 @@ function checkMojaloopSizing(settings, context, ctx) {
   if (nodes !== void 0 && nodes > 0) {
     for (const component of MOJALOOP_COMPONENTS) {
       if (component.role !== "api" || typeof component.replicas === "number") continue;
-      const count = settings.replicas[component.replicas];
-      if (count % nodes !== 0) {
+      const count2 = settings.replicas[component.replicas];
+      if (count2 % nodes !== 0) {
         reject(
           ctx,
           ["mojaloop", "replicas", component.replicas],
@@ -53390,62 +53558,6 @@ var PlanJson = external_exports.object({
   resource_changes: external_exports.array(ResourceChange).optional()
 });
 
-// actions/core/src/ladder/metrics.ts
-var K6_TRENDS = {
-  discovery: "discovery_time",
-  quote: "quote_time",
-  transfer: "transfer_time",
-  e2e: "e2e_time"
-};
-var K6_TRENDS_ARE_TIME = true;
-var K6_COUNTERS = {
-  completed: "transfers_completed",
-  /** Tagged with {@link K6_TAGS.errorCode}. */
-  failed: "transfers_failed",
-  dropped: "dropped_iterations",
-  iterations: "iterations"
-};
-var K6_TAGS = {
-  testId: "testid",
-  rung: "rung",
-  runner: "runner",
-  errorCode: "fspiop_error_code"
-};
-var K6_SERIES_PREFIX = "k6_";
-function k6CounterSeries(name) {
-  return `${K6_SERIES_PREFIX}${name}_total`;
-}
-function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
-  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
-}
-var HUB_TRANSFERS_SERIES = "hub_transfers_total";
-var HUB_STATE_LABEL = "state";
-var HUB_COMMITTED_STATE = "COMMITTED";
-function seriesNames(overrides = {}) {
-  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
-  return {
-    completed: k6CounterSeries(K6_COUNTERS.completed),
-    failed: k6CounterSeries(K6_COUNTERS.failed),
-    dropped: k6CounterSeries(K6_COUNTERS.dropped),
-    iterations: k6CounterSeries(K6_COUNTERS.iterations),
-    trends: {
-      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
-      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
-      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
-      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
-    },
-    trendToMs: isTime ? 1e3 : 1,
-    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
-    hub: {
-      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
-      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
-      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
-      matchers: overrides.hub?.matchers ?? {}
-    }
-  };
-}
-var DEFAULT_SERIES_NAMES = seriesNames();
-
 // actions/core/src/results/io.ts
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 
@@ -53622,7 +53734,7 @@ var RungResultSchema = external_exports.strictObject({
   invalidReasons: external_exports.array(text())
 }).superRefine(
   (rung, ctx) => {
-    const byCode = Object.values(rung.failedByCode).reduce((sum, count) => sum + count, 0);
+    const byCode = Object.values(rung.failedByCode).reduce((sum, count2) => sum + count2, 0);
     if (rung.failed !== null && byCode > rung.failed) {
       reject(
         ctx,
@@ -53846,9 +53958,9 @@ var RunResultsError = class extends Error {
   source;
   constructor(issues, options = {}) {
     const origin = options.source === void 0 ? "Run results" : `Run results from ${options.source}`;
-    const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
+    const count2 = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
     super(
-      [`${origin} are invalid (${count}):`, ...issues.map((issue3) => `  ${formatIssue(issue3)}`)].join("\n")
+      [`${origin} are invalid (${count2}):`, ...issues.map((issue3) => `  ${formatIssue(issue3)}`)].join("\n")
     );
     this.issues = issues;
     this.source = options.source;
@@ -54116,6 +54228,17 @@ async function resultsOf(settings, runtime, io) {
     phases: phaseOutcomes(needs, order)
   });
 }
+async function runnersBeside(resultsPath, io) {
+  if (resultsPath === void 0) return [];
+  const file2 = path.join(path.dirname(resultsPath), RUNNER_SUMMARIES_FILE);
+  if (!existsSync2(file2)) return [];
+  const parsed = parseRunnerSummaries(await readFile2(file2, "utf8"));
+  if ("error" in parsed) {
+    io.info(`k6 runner table left out: ${parsed.error}`);
+    return [];
+  }
+  return parsed.runners;
+}
 async function run(io, runtime) {
   let step = "reading inputs";
   try {
@@ -54135,8 +54258,10 @@ async function run(io, runtime) {
       );
     }
     step = "writing the report";
+    const runners = await runnersBeside(settings.resultsPath, io);
     const reportOptions = {
       ...comparison ? { comparison } : {},
+      ...runners.length > 0 ? { runners } : {},
       ...settings.fullReportUrl ? { fullReportUrl: settings.fullReportUrl } : {}
     };
     const markdown = renderReport(results, reportOptions);

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   incompleteRunResults,
   parseNeeds,
+  parseRunnerSummaries,
   phaseOutcomes,
   RESULTS_FILE,
+  RUNNER_SUMMARIES_FILE,
+  type RungRunners,
   type RunResults,
   readRunResults,
   renderReport,
@@ -181,6 +184,22 @@ async function resultsOf(
   });
 }
 
+/**
+ * The k6 runners the ladder wrote next to results.json (runner-summaries.json), for the report's
+ * folded runner table; none when the file is absent or not what the ladder writes (said in the log).
+ */
+async function runnersBeside(resultsPath: string | undefined, io: ActionIo): Promise<RungRunners[]> {
+  if (resultsPath === undefined) return [];
+  const file = path.join(path.dirname(resultsPath), RUNNER_SUMMARIES_FILE);
+  if (!existsSync(file)) return [];
+  const parsed = parseRunnerSummaries(await readFile(file, 'utf8'));
+  if ('error' in parsed) {
+    io.info(`k6 runner table left out: ${parsed.error}`);
+    return [];
+  }
+  return parsed.runners;
+}
+
 export async function run(io: ActionIo, runtime: ReportRuntime): Promise<void> {
   let step = 'reading inputs';
   try {
@@ -202,8 +221,10 @@ export async function run(io: ActionIo, runtime: ReportRuntime): Promise<void> {
     }
 
     step = 'writing the report';
+    const runners = await runnersBeside(settings.resultsPath, io);
     const reportOptions = {
       ...(comparison ? { comparison } : {}),
+      ...(runners.length > 0 ? { runners } : {}),
       ...(settings.fullReportUrl ? { fullReportUrl: settings.fullReportUrl } : {}),
     };
     const markdown = renderReport(results, reportOptions);

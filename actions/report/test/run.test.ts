@@ -56,6 +56,32 @@ afterEach(async () => {
 });
 
 describe('report action', () => {
+  it('folds in the k6 runners the ladder wrote next to results.json, and leaves out a broken file', async () => {
+    const results = await localRun();
+    const inputs = {
+      [Inputs.Config]: JSON.stringify(results.config),
+      [Inputs.RunId]: 'ignored-when-results-exist',
+      [Inputs.Trigger]: 'rehearsal',
+      [Inputs.ResultsPath]: await resultsFile(results),
+    };
+    const beside = path.join(workspace, 'in', 'runner-summaries.json');
+    await writeFile(
+      beside,
+      JSON.stringify([{ rung: 1, rate: 20, runners: [{ id: 'r1-1', exitCode: 0, summary: null }] }]),
+    );
+    const first = fakeIo(inputs);
+    await run(first.io, runtime());
+    expect(first.failures).toEqual([]);
+    expect(first.summaries[0]).toContain('| 1 | 20/s | r1-1 | 0 | no summary |');
+
+    await writeFile(beside, '[{"rung": "one"}]');
+    const second = fakeIo(inputs);
+    await run(second.io, runtime());
+    expect(second.failures).toEqual([]);
+    expect(second.summaries[0]).not.toContain('k6 runners:');
+    expect(second.logs.join('\n')).toMatch(/k6 runner table left out: runner-summaries.json: 0.rung: /);
+  });
+
   it('renders a results file into report.md, results.json and the job summary, without touching GitHub', async () => {
     const results = await localRun();
     const { io, outputs, failures, summaries } = fakeIo({

@@ -11245,11 +11245,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18668,15 +18668,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19726,8 +19726,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19835,13 +19835,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -22794,8 +22794,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22872,12 +22872,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -28259,14 +28259,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -32649,8 +32649,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -35297,8 +35297,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -38036,8 +38036,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46827,9 +46827,9 @@ var RunConfigError = class extends Error {
 };
 function formatMessage(issues, source) {
   const origin = source === void 0 ? "Run configuration" : `Run configuration from ${source}`;
-  const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
+  const count2 = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
   const lines = issues.map((issue3) => `  ${formatIssue(issue3)}`);
-  return [`${origin} is invalid (${count}):`, ...lines].join("\n");
+  return [`${origin} is invalid (${count2}):`, ...lines].join("\n");
 }
 function formatIssue(issue3) {
   return `${issue3.path}: got ${renderValue(issue3.value)}; allowed: ${issue3.allowed}`;
@@ -47153,10 +47153,10 @@ function totalDbConnections(settings) {
   let fixedConnections = 0;
   for (const component of MOJALOOP_COMPONENTS) {
     if (component.database === void 0) continue;
-    const count = componentReplicas(component, settings);
-    pods += count;
-    if (component.fixedPoolMax === void 0) pooledPods += count;
-    else fixedConnections += count * component.fixedPoolMax;
+    const count2 = componentReplicas(component, settings);
+    pods += count2;
+    if (component.fixedPoolMax === void 0) pooledPods += count2;
+    else fixedConnections += count2 * component.fixedPoolMax;
   }
   return {
     connections: pooledPods * settings.dbPool.max + fixedConnections,
@@ -47188,8 +47188,8 @@ function checkMojaloopSizing(settings, context, ctx) {
   if (nodes !== void 0 && nodes > 0) {
     for (const component of MOJALOOP_COMPONENTS) {
       if (component.role !== "api" || typeof component.replicas === "number") continue;
-      const count = settings.replicas[component.replicas];
-      if (count % nodes !== 0) {
+      const count2 = settings.replicas[component.replicas];
+      if (count2 % nodes !== 0) {
         reject(
           ctx,
           ["mojaloop", "replicas", component.replicas],
@@ -47956,6 +47956,74 @@ var HistoryEntrySchema = external_exports.strictObject({
 // actions/core/src/github/compare.ts
 var ONE_DECIMAL = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+// actions/core/src/ladder/metrics.ts
+var K6_TRENDS = {
+  discovery: "discovery_time",
+  quote: "quote_time",
+  transfer: "transfer_time",
+  e2e: "e2e_time"
+};
+var K6_TRENDS_ARE_TIME = true;
+var K6_COUNTERS = {
+  completed: "transfers_completed",
+  /** Tagged with {@link K6_TAGS.errorCode}. */
+  failed: "transfers_failed",
+  dropped: "dropped_iterations",
+  iterations: "iterations"
+};
+var K6_TAGS = {
+  testId: "testid",
+  rung: "rung",
+  runner: "runner",
+  errorCode: "fspiop_error_code"
+};
+var K6_SERIES_PREFIX = "k6_";
+function k6CounterSeries(name) {
+  return `${K6_SERIES_PREFIX}${name}_total`;
+}
+function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
+  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
+}
+var HUB_TRANSFERS_SERIES = "hub_transfers_total";
+var HUB_STATE_LABEL = "state";
+var HUB_COMMITTED_STATE = "COMMITTED";
+function seriesNames(overrides = {}) {
+  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
+  return {
+    completed: k6CounterSeries(K6_COUNTERS.completed),
+    failed: k6CounterSeries(K6_COUNTERS.failed),
+    dropped: k6CounterSeries(K6_COUNTERS.dropped),
+    iterations: k6CounterSeries(K6_COUNTERS.iterations),
+    trends: {
+      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
+      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
+      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
+      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
+    },
+    trendToMs: isTime ? 1e3 : 1,
+    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
+    hub: {
+      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
+      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
+      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
+      matchers: overrides.hub?.matchers ?? {}
+    }
+  };
+}
+var DEFAULT_SERIES_NAMES = seriesNames();
+
+// actions/core/src/report/runner-table.ts
+var RungRunnersListSchema = external_exports.array(
+  external_exports.object({
+    rung: external_exports.number().int().min(1),
+    rate: external_exports.number().min(0),
+    runners: external_exports.array(
+      external_exports.object({ id: external_exports.string(), exitCode: external_exports.number().int().nullable(), summary: external_exports.unknown() })
+    )
+  })
+);
+var count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 // actions/core/src/report/sections.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
@@ -48073,62 +48141,6 @@ var PlanJson = external_exports.object({
   terraform_version: external_exports.string().optional(),
   resource_changes: external_exports.array(ResourceChange).optional()
 });
-
-// actions/core/src/ladder/metrics.ts
-var K6_TRENDS = {
-  discovery: "discovery_time",
-  quote: "quote_time",
-  transfer: "transfer_time",
-  e2e: "e2e_time"
-};
-var K6_TRENDS_ARE_TIME = true;
-var K6_COUNTERS = {
-  completed: "transfers_completed",
-  /** Tagged with {@link K6_TAGS.errorCode}. */
-  failed: "transfers_failed",
-  dropped: "dropped_iterations",
-  iterations: "iterations"
-};
-var K6_TAGS = {
-  testId: "testid",
-  rung: "rung",
-  runner: "runner",
-  errorCode: "fspiop_error_code"
-};
-var K6_SERIES_PREFIX = "k6_";
-function k6CounterSeries(name) {
-  return `${K6_SERIES_PREFIX}${name}_total`;
-}
-function k6TrendSeries(name, isTime = K6_TRENDS_ARE_TIME) {
-  return `${K6_SERIES_PREFIX}${name}${isTime ? "_seconds" : ""}`;
-}
-var HUB_TRANSFERS_SERIES = "hub_transfers_total";
-var HUB_STATE_LABEL = "state";
-var HUB_COMMITTED_STATE = "COMMITTED";
-function seriesNames(overrides = {}) {
-  const isTime = overrides.trendsAreTime ?? K6_TRENDS_ARE_TIME;
-  return {
-    completed: k6CounterSeries(K6_COUNTERS.completed),
-    failed: k6CounterSeries(K6_COUNTERS.failed),
-    dropped: k6CounterSeries(K6_COUNTERS.dropped),
-    iterations: k6CounterSeries(K6_COUNTERS.iterations),
-    trends: {
-      e2e: k6TrendSeries(K6_TRENDS.e2e, isTime),
-      discovery: k6TrendSeries(K6_TRENDS.discovery, isTime),
-      quote: k6TrendSeries(K6_TRENDS.quote, isTime),
-      transfer: k6TrendSeries(K6_TRENDS.transfer, isTime)
-    },
-    trendToMs: isTime ? 1e3 : 1,
-    labels: { testId: K6_TAGS.testId, rung: K6_TAGS.rung, errorCode: K6_TAGS.errorCode },
-    hub: {
-      series: overrides.hub?.series ?? HUB_TRANSFERS_SERIES,
-      stateLabel: overrides.hub?.stateLabel ?? HUB_STATE_LABEL,
-      committedState: overrides.hub?.committedState ?? HUB_COMMITTED_STATE,
-      matchers: overrides.hub?.matchers ?? {}
-    }
-  };
-}
-var DEFAULT_SERIES_NAMES = seriesNames();
 
 // actions/core/src/results/schema.ts
 var RUN_RESULTS_SCHEMA_VERSION = 1;
@@ -48303,7 +48315,7 @@ var RungResultSchema = external_exports.strictObject({
   invalidReasons: external_exports.array(text())
 }).superRefine(
   (rung, ctx) => {
-    const byCode = Object.values(rung.failedByCode).reduce((sum, count) => sum + count, 0);
+    const byCode = Object.values(rung.failedByCode).reduce((sum, count2) => sum + count2, 0);
     if (rung.failed !== null && byCode > rung.failed) {
       reject(
         ctx,

@@ -1,5 +1,12 @@
 // Phase 07: the TPS ladder on the load cluster — script ConfigMap, hub Prometheus remote write and PromQL, connectivity probe, results.
 
+export {
+  MAX_RUNNER_ROWS,
+  RUNNER_SUMMARIES_FILE,
+  type RungRunners,
+  type RunnerSummaryEntry,
+  runnerTableLines,
+} from '../report/runner-table.js';
 export { OUTBOUND_URLS_INPUT, type OutboundUrls, parseOutboundUrls } from './outbound-urls.js';
 export {
   type CloudLadderDeps,
@@ -22,13 +29,6 @@ export {
   serviceProxyBaseUrl,
 } from './prometheus.js';
 export { buildCloudResults, type CloudRunFacts, configuredSecurityHint, rungResult } from './results.js';
-export {
-  MAX_RUNNER_ROWS,
-  RUNNER_SUMMARIES_FILE,
-  type RungRunners,
-  type RunnerSummaryEntry,
-  runnerTableLines,
-} from './runner-table.js';
 export {
   applyScriptConfigMap,
   deleteScriptConfigMap,

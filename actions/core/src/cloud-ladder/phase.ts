@@ -36,13 +36,13 @@ import { SCRIPT_ENV } from '../k8s/runner-env.js';
 import { LOAD_NODE_SELECTOR, LOAD_TOLERATIONS, runnersForRate } from '../k8s/testrun.js';
 import { type LadderResult, runLadder } from '../ladder/engine.js';
 import type { PromQuery } from '../prometheus/client.js';
+import { RUNNER_SUMMARIES_FILE, type RungRunners } from '../report/runner-table.js';
 import { writeRunResults } from '../results/io.js';
 import type { RunArtifact, RunResults } from '../results/schema.js';
 import type { SecurityPosture } from '../security/posture.js';
 import { parseOutboundUrls } from './outbound-urls.js';
 import { findRemoteWriteUrl } from './prometheus.js';
 import { buildCloudResults } from './results.js';
-import { RUNNER_SUMMARIES_FILE, type RungRunners } from './runner-table.js';
 import { applyScriptConfigMap, deleteScriptConfigMap, readK6Script, scriptConfigMapName } from './script.js';
 import { K6_RUN_NAMESPACE, PROBE, TRANSFER_AMOUNT } from './settings.js';
 

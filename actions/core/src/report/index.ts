@@ -28,6 +28,14 @@ export {
   type TrimStep,
 } from './render.js';
 export {
+  MAX_RUNNER_ROWS,
+  parseRunnerSummaries,
+  RUNNER_SUMMARIES_FILE,
+  type RungRunners,
+  type RunnerSummaryEntry,
+  runnerTableLines,
+} from './runner-table.js';
+export {
   outcomeCell,
   RUNG_TABLE_HEADER,
   renderPosture,

@@ -5,7 +5,7 @@
  * release notes, report.md).
  *
  * A sink with a size limit gets a trimmed report. Trimming follows a fixed order and stops at the
- * first step that fits: (1) the collapsed per-leg, failure and cost details, (2) the configuration
+ * first step that fits: (1) the collapsed per-leg, failure, k6 runner and cost details, (2) the configuration
  * block, (3) rung rows beyond the first and last few (halving until it fits; the rung that decided
  * the verdict and the one that proved the maximum rate stay), (4) hints, artifacts and long
  * evidence, (5) every section but the verdict, charts and table, (6) the charts. The verdict, the
@@ -18,6 +18,7 @@ import type { RunResults } from '../results/schema.js';
 import { renderComparison } from './comparison.js';
 import { formatCount } from './format.js';
 import { DEFAULT_CHART_MAX_POINTS, renderCharts } from './mermaid.js';
+import { type RungRunners, runnerTableLines } from './runner-table.js';
 import {
   type RowSelection,
   renderArtifacts,
@@ -54,6 +55,8 @@ export interface ReportOptions {
   evidenceLimit?: number;
   /** The comparison with the previous comparable run, shown right after the verdict; every trimming step keeps it. */
   comparison?: RunComparison;
+  /** Each rung's k6 runners (runner-summaries.json), shown folded with the details; the first trimmed. */
+  runners?: readonly RungRunners[];
 }
 
 /** What a trimming step left out, in the order steps are taken. */
@@ -122,7 +125,7 @@ function stepsOf(plan: Plan, omitted: number): TrimStep[] {
 }
 
 const STEP_WORDS: Record<TrimStep, string> = {
-  details: 'per-leg, failure and cost details',
+  details: 'per-leg, failure, k6 runner and cost details',
   config: 'the resolved configuration',
   'rung-rows': 'rung rows',
   extras: 'bottleneck hints, artifact list and long evidence',
@@ -169,6 +172,18 @@ function assemble(results: RunResults, options: ReportOptions, plan: Plan, withN
     parts.push(renderLegDetails(results.rungs));
     const failures = renderFailureDetails(results.rungs);
     if (failures !== undefined) parts.push(failures);
+    const runners = runnerTableLines(options.runners ?? []);
+    if (runners.length > 0) {
+      parts.push(
+        [
+          '<details><summary>k6 runners: each one’s exit and own end-of-test summary (the cross-check of the PromQL figures)</summary>',
+          '',
+          ...runners,
+          '',
+          '</details>',
+        ].join('\n'),
+      );
+    }
   }
   if (plan.sections) {
     if (plan.extras) {

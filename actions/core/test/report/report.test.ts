@@ -10,6 +10,7 @@ import {
   renderReport,
   reportMarker,
 } from '../../src/index.js';
+import { K6_COUNTERS } from '../../src/ladder/metrics.js';
 import { failingRung, finalize, invalidRung, localRun, posture, probes, rung } from '../results/support.js';
 import { awsRun, expectValidTables, mermaidBlocks, tableAfter, tables } from './support.js';
 
@@ -210,6 +211,39 @@ describe('the per-rung table', () => {
   it('renders only valid GitHub tables', async () => {
     expectValidTables(renderReport(await localRun()));
     expectValidTables(renderReport(await awsRun()));
+  });
+
+  it('folds in the k6 runners when given, and trims them with the other details', async () => {
+    const runners = [
+      {
+        rung: 3,
+        rate: 1000,
+        runners: [
+          {
+            id: 'r3-1',
+            exitCode: 0,
+            summary: { metrics: { [K6_COUNTERS.completed]: { values: { count: 299_700 } } } },
+          },
+          { id: 'r3-2', exitCode: 99, summary: null },
+        ],
+      },
+    ];
+    const results = await awsRun();
+    const report = renderReport(results, { runners });
+    expect(report).toContain('<details><summary>k6 runners:');
+    expect(report).toContain('| 3 | 1,000/s | r3-1 | 0 | 299,700 |');
+    expect(report).toContain('| 3 | 1,000/s | r3-2 | 99 | no summary |');
+    expect(report).toContain(
+      "- rung 3 (1,000/s): runners' sum of completed 299,700 (1 of 2 runner(s) reported it)",
+    );
+    expectValidTables(report);
+    expect(renderReport(results)).not.toContain('k6 runners');
+    // Trimming drops the details first, the runner table with them, and says so.
+    const full = composeReport(results, { runners });
+    const trimmed = composeReport(results, { runners, maxLength: full.markdown.length - 1 });
+    expect(trimmed.trimmed[0]).toBe('details');
+    expect(trimmed.markdown).not.toContain('k6 runners:');
+    expect(trimmed.markdown).toContain('per-leg, failure, k6 runner and cost details');
   });
 });
 
@@ -426,7 +460,7 @@ describe('fitting a size limit', () => {
     const rows = tableAfter(fewerRows.markdown, 'Rungs').slice(2);
     expect(rows.map((row) => row[0])).toEqual(['1', '… 1 rung omitted — see results.json', '3', '4', '5']);
     expect(fewerRows.markdown).toContain(
-      'leaving out per-leg, failure and cost details; the resolved configuration; 1 of 5 rung rows.',
+      'leaving out per-leg, failure, k6 runner and cost details; the resolved configuration; 1 of 5 rung rows.',
     );
   });
 

@@ -6,8 +6,9 @@
  * A summary is whatever the runner printed, so it is read defensively: a missing or odd figure shows
  * the report's `—`, nothing here throws.
  */
+import { z } from 'zod';
 import { K6_COUNTERS, K6_TRENDS } from '../ladder/metrics.js';
-import { cell, MISSING } from '../report/format.js';
+import { cell, MISSING } from './format.js';
 
 /** The artifact phase.ts writes the runners to (the `mlperf-results` upload). */
 export const RUNNER_SUMMARIES_FILE = 'runner-summaries.json';
@@ -28,6 +29,42 @@ export interface RungRunners {
   /** Target rate of the rung, transfers/s. */
   rate: number;
   runners: RunnerSummaryEntry[];
+}
+
+const RungRunnersListSchema = z.array(
+  z.object({
+    rung: z.number().int().min(1),
+    rate: z.number().min(0),
+    runners: z.array(
+      z.object({ id: z.string(), exitCode: z.number().int().nullable(), summary: z.unknown() }),
+    ),
+  }),
+);
+
+/**
+ * Reads `runner-summaries.json` (as text): the runners, or why the file is not what phase.ts writes
+ * (the first schema issue, by path). The summaries themselves stay `unknown` and are read defensively.
+ */
+export function parseRunnerSummaries(text: string): { runners: RungRunners[] } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { error: `${RUNNER_SUMMARIES_FILE} is not JSON (${(error as Error).message})` };
+  }
+  const parsed = RungRunnersListSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      error: `${RUNNER_SUMMARIES_FILE}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    };
+  }
+  return {
+    runners: parsed.data.map((r) => ({
+      ...r,
+      runners: r.runners.map((x) => ({ id: x.id, exitCode: x.exitCode, summary: x.summary ?? null })),
+    })),
+  };
 }
 
 /** Table rows beyond this are left out, so the step summary stays small. */

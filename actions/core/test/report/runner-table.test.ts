@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { K6_COUNTERS, K6_TRENDS } from '../../src/ladder/metrics.js';
 import {
   MAX_RUNNER_ROWS,
+  parseRunnerSummaries,
   type RungRunners,
   type RunnerSummaryEntry,
   runnerTableLines,
-} from '../../src/cloud-ladder/index.js';
-import { K6_COUNTERS, K6_TRENDS } from '../../src/ladder/metrics.js';
+} from '../../src/report/runner-table.js';
 
 const HEADER = '| rung | rate | runner | exit | completed | failed | dropped | e2e p99 |';
 
@@ -158,5 +159,28 @@ describe('runnerTableLines', () => {
     expect(runnerTableLines([{ rung: 1, rate: 10, runners: [] }])).toEqual([
       "- rung 1 (10/s): runners' sum of completed: no runner",
     ]);
+  });
+});
+
+describe('parseRunnerSummaries', () => {
+  it('reads what the ladder writes, keeping each summary as it is', () => {
+    const text = JSON.stringify([
+      { rung: 1, rate: 100, runners: [{ id: 'r1-1', exitCode: 0, summary: { a: 1 } }] },
+    ]);
+    expect(parseRunnerSummaries(text)).toEqual({
+      runners: [{ rung: 1, rate: 100, runners: [{ id: 'r1-1', exitCode: 0, summary: { a: 1 } }] }],
+    });
+  });
+
+  it('says why a file is not what the ladder writes', () => {
+    expect(parseRunnerSummaries('{')).toMatchObject({
+      error: expect.stringMatching(/^runner-summaries.json is not JSON/),
+    });
+    expect(parseRunnerSummaries(JSON.stringify([{ rung: 0, rate: 100, runners: [] }]))).toEqual({
+      error: expect.stringMatching(/^runner-summaries.json: 0.rung: /),
+    });
+    expect(parseRunnerSummaries(JSON.stringify({ rung: 1 }))).toEqual({
+      error: expect.stringMatching(/^runner-summaries.json: \(root\): /),
+    });
   });
 });
