@@ -1,19 +1,12 @@
 /**
  * The one adapter from `@actions/core` to the small I/O surface every action shell injects into its
- * `run()`. Each action's `run.ts` declares the slice it uses; this object satisfies all of them.
+ * `run()` (action-io.ts). Each action's `run.ts` takes the slice it uses; this object satisfies all of them.
  * (`_shell` has no `src/main.ts`, so it is not bundled as an action of its own.)
  */
 import * as core from '@actions/core';
+import type { ActionsIo } from './action-io.js';
 
-export interface ActionsIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setSecret(value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  warning(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type { ActionsIo };
 
 export const actionsIo: ActionsIo = {
   getInput: (name) => core.getInput(name),

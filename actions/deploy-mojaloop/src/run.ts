@@ -40,19 +40,13 @@ import {
   type ReadinessResult,
 } from '@mlperf/core/platform/index';
 import { parse } from 'yaml';
+import type { CloudPhaseIo } from '../../_shell/src/action-io.js';
 import { type Cluster, clusterAccess, readCluster, readMinutes } from '../../_shell/src/clusters.js';
 import { type AwsRunConfig, readConfigInput, requireAws } from '../../_shell/src/config-input.js';
 import { Inputs, Outputs } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setSecret(value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type ActionIo = CloudPhaseIo;
 
 /** What the phase does on the hub cluster, built per EKS token (tokens expire after ~15 min). */
 export interface HubClients {

@@ -13,6 +13,7 @@ import type { KubeApi, TokenRefresh } from '@mlperf/core/k8s/index';
 import type { ClusterAccess } from '@mlperf/core/platform/index';
 import type { PromQuery } from '@mlperf/core/prometheus/client';
 import { type RunResults, SecurityPostureSchema } from '@mlperf/core/results/schema';
+import type { CloudPhaseIo } from '../../_shell/src/action-io.js';
 import {
   type Cluster,
   readCluster,
@@ -23,14 +24,7 @@ import { type AwsRunConfig, readConfigInput, requireAws } from '../../_shell/src
 import { DEFAULT_RESULTS_DIR, DEFAULT_RUNG_TIMEOUT_MINUTES, Inputs, Outputs } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setSecret(value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type ActionIo = CloudPhaseIo;
 
 /** A cluster with its first token and the means to renew it (the ladder outlives an EKS token). */
 export interface ClusterSession {

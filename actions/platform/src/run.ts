@@ -12,19 +12,13 @@ import {
   type StackValues,
   writeKubeconfig,
 } from '@mlperf/core/platform/index';
+import type { CloudPhaseIo } from '../../_shell/src/action-io.js';
 import { type Cluster, clusterAccess, readCluster, readMinutes } from '../../_shell/src/clusters.js';
 import { type AwsRunConfig, readConfigInput, requireAws } from '../../_shell/src/config-input.js';
 import { Inputs, Outputs } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setSecret(value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type ActionIo = CloudPhaseIo;
 
 /**
  * Waits until the workloads of one namespace of a cluster are ready (only the Deployment `deployment`

@@ -8,16 +8,11 @@ import {
   runPreflight,
   validateRunConfig,
 } from '@mlperf/core';
+import type { ActionIoOf } from '../../_shell/src/action-io.js';
 import { Inputs, Outputs } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type ActionIo = ActionIoOf<'getInput' | 'setOutput' | 'setFailed' | 'info' | 'writeSummary'>;
 
 /** What the shell provides besides inputs: AWS clients for a region, the environment and the time. */
 export interface PreflightRuntime {

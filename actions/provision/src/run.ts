@@ -14,18 +14,12 @@ import {
   Terraform,
   validateRunId,
 } from '@mlperf/core';
+import type { CloudPhaseIo } from '../../_shell/src/action-io.js';
 import { type AwsRunConfig, readConfigInput, requireAws } from '../../_shell/src/config-input.js';
 import { Inputs, Outputs, POLL_INTERVAL_MS } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setSecret(value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type ActionIo = CloudPhaseIo;
 
 export interface ProvisionAws {
   identity: AwsIdentity;

@@ -28,16 +28,11 @@ import {
   upsertReleaseSection,
   upsertStickyComment,
 } from '@mlperf/core/github/index';
+import type { ActionIoOf } from '../../_shell/src/action-io.js';
 import { Inputs, Outputs, PIPELINE_PHASES, SINK_KEY_PREFIX } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type ActionIo = ActionIoOf<'getInput' | 'setOutput' | 'setFailed' | 'info' | 'writeSummary'>;
 
 export interface ReportRuntime {
   /** A GitHub REST client for the token; only called when a sink needs GitHub. */

@@ -14,18 +14,14 @@ import {
   Terraform,
   validateRunId,
 } from '@mlperf/core';
+import type { ActionIoOf } from '../../_shell/src/action-io.js';
 import { readConfigInput } from '../../_shell/src/config-input.js';
 import { Inputs, Outputs, POLL_INTERVAL_MS } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  warning(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
-}
+export type ActionIo = ActionIoOf<
+  'getInput' | 'setOutput' | 'setFailed' | 'info' | 'warning' | 'writeSummary'
+>;
 
 export interface TeardownAws {
   identity: AwsIdentity;

@@ -5,15 +5,11 @@ import {
   DispatchChoiceError,
   type DispatchChoices,
 } from '@mlperf/core/config/dispatch';
+import type { ActionIoOf } from '../../_shell/src/action-io.js';
 import { Inputs, Outputs } from './names.js';
 
 /** The slice of `@actions/core` this action uses, injected so tests can pass a fake. */
-export interface ActionIo {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-}
+export type ActionIo = ActionIoOf<'getInput' | 'setOutput' | 'setFailed' | 'info'>;
 
 export interface ValidateConfigSettings {
   profile: string;

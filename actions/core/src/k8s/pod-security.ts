@@ -1,9 +1,16 @@
 /**
- * The locked-down shape of the short Jobs this project runs in a cluster (the HTTP probe, the
- * verify-security Job): a numeric non-root user, the runtime's default seccomp profile, and a
- * container that cannot escalate, write its root filesystem or keep any capability.
+ * The locked-down one-shot Job this project runs in a cluster (the HTTP probe, the verify-security
+ * Job): one attempt, a deadline, a TTL; a pod with no service-account token, no service links and no
+ * mesh sidecar; a numeric non-root user and the runtime's default seccomp profile; a container that
+ * cannot escalate, write its root filesystem or keep any capability.
  */
-import type { V1PodSecurityContext, V1SecurityContext } from '@kubernetes/client-node';
+import type {
+  V1Container,
+  V1Job,
+  V1PodSecurityContext,
+  V1PodSpec,
+  V1SecurityContext,
+} from '@kubernetes/client-node';
 
 /**
  * A short Job's pod takes no mesh sidecar even where a namespace asks for injection: a sidecar outlives
@@ -32,5 +39,47 @@ export function restrictedContainerSecurity(): V1SecurityContext {
     allowPrivilegeEscalation: false,
     readOnlyRootFilesystem: true,
     capabilities: { drop: ['ALL'] },
+  };
+}
+
+export interface OneShotJobParams {
+  name: string;
+  namespace: string;
+  /** On the Job and its pod (the runner finds the pod by one of them). */
+  labels: Record<string, string>;
+  deadlineMs: number;
+  ttlSeconds: number;
+  runAsUser: number;
+  fsGroup?: boolean;
+  /** The one container, without its securityContext (always the restricted one). */
+  container: Omit<V1Container, 'securityContext'>;
+  /** The rest of the pod: placement and volumes. */
+  pod?: Pick<V1PodSpec, 'nodeSelector' | 'tolerations' | 'volumes'>;
+}
+
+/** A one-shot Job in the shape the module comment describes; pure. */
+export function oneShotJob(params: OneShotJobParams): V1Job {
+  const { labels } = params;
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: params.name, namespace: params.namespace, labels },
+    spec: {
+      // One attempt: a retry would repeat work whose effects (probe requests, transfers) already stand.
+      backoffLimit: 0,
+      activeDeadlineSeconds: Math.max(1, Math.ceil(params.deadlineMs / 1000)),
+      ttlSecondsAfterFinished: params.ttlSeconds,
+      template: {
+        metadata: { labels, annotations: { ...SHORT_JOB_POD_ANNOTATIONS } },
+        spec: {
+          restartPolicy: 'Never',
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          securityContext: restrictedPodSecurity(params.runAsUser, { fsGroup: params.fsGroup ?? false }),
+          ...params.pod,
+          containers: [{ ...params.container, securityContext: restrictedContainerSecurity() }],
+        },
+      },
+    },
   };
 }

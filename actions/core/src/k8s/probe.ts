@@ -23,11 +23,7 @@ import type { V1Job, V1Toleration } from '@kubernetes/client-node';
 import { type Clock, systemClock } from '../aws/clock.js';
 import type { KubeApi } from './client.js';
 import { JobAbortedError, type JobRunOutcome, runJobToEnd } from './job-run.js';
-import {
-  restrictedContainerSecurity,
-  restrictedPodSecurity,
-  SHORT_JOB_POD_ANNOTATIONS,
-} from './pod-security.js';
+import { oneShotJob } from './pod-security.js';
 
 export interface ProbeTarget {
   name: string;
@@ -263,40 +259,28 @@ export function buildProbeJob(name: string, targets: ProbeTarget[], options: Pro
   checkTargets(targets);
   const labels = { 'app.kubernetes.io/name': PROBE_APP, [PROBE_JOB_LABEL]: name };
   const tolerations: V1Toleration[] | undefined = options.tolerations?.map((t) => ({ ...t }));
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: { name, namespace: options.namespace, labels },
-    spec: {
-      backoffLimit: 0,
-      activeDeadlineSeconds: Math.max(1, Math.ceil(options.deadlineMs / 1000)),
-      ttlSecondsAfterFinished: PROBE_TTL_AFTER_FINISHED_SECONDS,
-      template: {
-        metadata: { labels, annotations: { ...SHORT_JOB_POD_ANNOTATIONS } },
-        spec: {
-          restartPolicy: 'Never',
-          automountServiceAccountToken: false,
-          enableServiceLinks: false,
-          securityContext: restrictedPodSecurity(PROBE_RUN_AS_USER),
-          ...(options.nodeSelector === undefined ? {} : { nodeSelector: { ...options.nodeSelector } }),
-          ...(tolerations === undefined ? {} : { tolerations }),
-          containers: [
-            {
-              name: PROBE_CONTAINER,
-              image: options.image ?? PROBE_IMAGE,
-              command: ['/bin/sh', '-c', PROBE_SCRIPT, PROBE_APP, ...targets.map((t) => t.url)],
-              env: [
-                { name: 'MLPERF_PROBE_ATTEMPTS', value: String(options.attempts) },
-                { name: 'MLPERF_PROBE_MAX_TIME', value: seconds(options.requestTimeoutMs) },
-              ],
-              resources: PROBE_RESOURCES,
-              securityContext: restrictedContainerSecurity(),
-            },
-          ],
-        },
-      },
+  return oneShotJob({
+    name,
+    namespace: options.namespace,
+    labels,
+    deadlineMs: options.deadlineMs,
+    ttlSeconds: PROBE_TTL_AFTER_FINISHED_SECONDS,
+    runAsUser: PROBE_RUN_AS_USER,
+    container: {
+      name: PROBE_CONTAINER,
+      image: options.image ?? PROBE_IMAGE,
+      command: ['/bin/sh', '-c', PROBE_SCRIPT, PROBE_APP, ...targets.map((t) => t.url)],
+      env: [
+        { name: 'MLPERF_PROBE_ATTEMPTS', value: String(options.attempts) },
+        { name: 'MLPERF_PROBE_MAX_TIME', value: seconds(options.requestTimeoutMs) },
+      ],
+      resources: PROBE_RESOURCES,
     },
-  };
+    pod: {
+      ...(options.nodeSelector === undefined ? {} : { nodeSelector: { ...options.nodeSelector } }),
+      ...(tolerations === undefined ? {} : { tolerations }),
+    },
+  });
 }
 
 // ------------------------------------------------------------------ parsing

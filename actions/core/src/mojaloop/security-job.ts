@@ -12,11 +12,7 @@ import type { V1ConfigMap, V1Job, V1Service, V1Volume, V1VolumeMount } from '@ku
 import type { Clock } from '../aws/clock.js';
 import { isKubeNotFound, type KubeApi, kubeStatusCode } from '../k8s/client.js';
 import { runJobToEnd } from '../k8s/job-run.js';
-import {
-  restrictedContainerSecurity,
-  restrictedPodSecurity,
-  SHORT_JOB_POD_ANNOTATIONS,
-} from '../k8s/pod-security.js';
+import { oneShotJob } from '../k8s/pod-security.js';
 import {
   SECURITY_JOB_CREDENTIALS_DIR,
   SECURITY_JOB_ENV,
@@ -190,52 +186,37 @@ export function buildSecurityJob(name: string, input: SecurityJobInput, deadline
     [SECURITY_JOB_ENV.foreignFspId]: input.foreignFspId,
     [SECURITY_JOB_ENV.credentialsDir]: SECURITY_JOB_CREDENTIALS_DIR,
   };
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: { name, namespace: VERIFY_SECURITY_JOB.namespace, labels },
-    spec: {
-      // One attempt: a retry would re-run probes whose transfers the ledger already holds.
-      backoffLimit: 0,
-      activeDeadlineSeconds: Math.max(1, Math.ceil(deadlineMs / 1000)),
-      ttlSecondsAfterFinished: VERIFY_SECURITY_JOB.ttlSeconds,
-      template: {
-        metadata: { labels, annotations: { ...SHORT_JOB_POD_ANNOTATIONS } },
-        spec: {
-          restartPolicy: 'Never',
-          automountServiceAccountToken: false,
-          enableServiceLinks: false,
-          nodeSelector: { ...input.nodeSelector },
-          securityContext: restrictedPodSecurity(VERIFY_SECURITY_JOB.runAsUser, { fsGroup: true }),
-          containers: [
-            {
-              name: VERIFY_SECURITY_JOB.container,
-              image: VERIFY_SECURITY_JOB.image,
-              command: ['node', `${VERIFY_SECURITY_JOB.scriptDir}/${VERIFY_SECURITY_JOB.scriptKey}`],
-              env: Object.entries(env).map(([envName, value]) => ({ name: envName, value })),
-              ports: [{ name: 'receiver', containerPort: VERIFY_SECURITY_JOB.receiverPort }],
-              resources: { requests: { cpu: '250m', memory: '128Mi' }, limits: { memory: '512Mi' } },
-              securityContext: restrictedContainerSecurity(),
-              volumeMounts: [
-                { name: 'script', mountPath: VERIFY_SECURITY_JOB.scriptDir, readOnly: true },
-                ...mounts,
-              ],
-            },
-          ],
-          volumes: [
-            {
-              name: 'script',
-              configMap: {
-                name: VERIFY_SECURITY_JOB.configMap,
-                items: [{ key: VERIFY_SECURITY_JOB.scriptKey, path: VERIFY_SECURITY_JOB.scriptKey }],
-              },
-            },
-            ...volumes,
-          ],
-        },
-      },
+  return oneShotJob({
+    name,
+    namespace: VERIFY_SECURITY_JOB.namespace,
+    labels,
+    deadlineMs,
+    ttlSeconds: VERIFY_SECURITY_JOB.ttlSeconds,
+    runAsUser: VERIFY_SECURITY_JOB.runAsUser,
+    fsGroup: true,
+    container: {
+      name: VERIFY_SECURITY_JOB.container,
+      image: VERIFY_SECURITY_JOB.image,
+      command: ['node', `${VERIFY_SECURITY_JOB.scriptDir}/${VERIFY_SECURITY_JOB.scriptKey}`],
+      env: Object.entries(env).map(([envName, value]) => ({ name: envName, value })),
+      ports: [{ name: 'receiver', containerPort: VERIFY_SECURITY_JOB.receiverPort }],
+      resources: { requests: { cpu: '250m', memory: '128Mi' }, limits: { memory: '512Mi' } },
+      volumeMounts: [{ name: 'script', mountPath: VERIFY_SECURITY_JOB.scriptDir, readOnly: true }, ...mounts],
     },
-  };
+    pod: {
+      nodeSelector: { ...input.nodeSelector },
+      volumes: [
+        {
+          name: 'script',
+          configMap: {
+            name: VERIFY_SECURITY_JOB.configMap,
+            items: [{ key: VERIFY_SECURITY_JOB.scriptKey, path: VERIFY_SECURITY_JOB.scriptKey }],
+          },
+        },
+        ...volumes,
+      ],
+    },
+  });
 }
 
 /** A fresh Job name: a re-run never meets the previous Job (its TTL may still hold it). */

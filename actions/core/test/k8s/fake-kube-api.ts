@@ -234,6 +234,17 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
   const remove = (plural: string, namespace: string, name: string) => {
     bucket(plural).delete(`${namespace}/${name}`);
   };
+  /** The Warning event a kubelet records for a pod whose image cannot be pulled. */
+  const putPullFailure = (namespace: string, podName: string, message: string, suffix: string) =>
+    put('events', {
+      metadata: { name: `${podName}.evt${suffix}`, namespace },
+      involvedObject: { kind: 'Pod', name: podName, namespace },
+      type: 'Warning',
+      reason: 'Failed',
+      message,
+      count: 4,
+      lastTimestamp: new Date().toISOString(),
+    });
 
   // ------------------------------------------------------------ scripted k6-operator
 
@@ -309,17 +320,7 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
               ],
             },
       });
-      if (waiting) {
-        put('events', {
-          metadata: { name: `${podName}.evt1`, namespace },
-          involvedObject: { kind: 'Pod', name: podName, namespace },
-          type: 'Warning',
-          reason: 'Failed',
-          message: waiting.message,
-          count: 4,
-          lastTimestamp: new Date().toISOString(),
-        });
-      }
+      if (waiting) putPullFailure(namespace, podName, waiting.message, '1');
     }
   };
 
@@ -448,17 +449,7 @@ export async function startFakeKubeApi(token = 'fake-token-S3CR3T-abc123'): Prom
             containerStatuses: containerStatus({ running: { startedAt: new Date().toISOString() } }, true),
           },
     });
-    if (waiting) {
-      put('events', {
-        metadata: { name: `${podName}.evt${uid}`, namespace },
-        involvedObject: { kind: 'Pod', name: podName, namespace },
-        type: 'Warning',
-        reason: 'Failed',
-        message: waiting.message,
-        count: 4,
-        lastTimestamp: new Date().toISOString(),
-      });
-    }
+    if (waiting) putPullFailure(namespace, podName, waiting.message, String(uid));
     put('jobs', { ...get('jobs', namespace, name), status: { active: 1 } });
   };
 
